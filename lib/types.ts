@@ -1,0 +1,103 @@
+// In-memory types shared by every step of the engine. The JSON report (report/schema.ts) is what
+// leaves the engine; these carry what only the page needs: the cells figures came from.
+import type { Finding, Report, SectionId } from './report/schema';
+import type { TableId, TemplateId } from './report/keys';
+
+/** One cell of a table (HTML grid) or one cell/line of a saved-text page. */
+export interface Cell {
+  /** Text as printed (after &nbsp;/whitespace folding, before normalisation). */
+  text: string;
+  /** Normalised: simplified, ASCII digits and punctuation, no romanisation, no whitespace. */
+  norm: string;
+  /** Index of the <table> in the document (HTML) or of the line (text). */
+  table: number;
+  row: number;
+  col: number;
+  /** The page element (HTML only; absent in text input and in JSON). */
+  element?: Element;
+}
+
+/** A figure read from a cell: the spec's canonical key, the value, and where it came from. */
+export interface Figure {
+  key: string;
+  /** null = blank cell (VAL-BLANK), never 0. NaN never appears: unreadable is `bad`. */
+  value: number | null;
+  raw: string;
+  /** Unit printed in the cell ("万元", "元"), when any. */
+  unit?: string;
+  /** The cell could not be read as a number (VAL-BAD); value is null. */
+  bad?: boolean;
+  cell: Cell;
+}
+
+export type FigureMap = Map<string, Figure>;
+
+/** What recognition finds about a page before its tables are read. */
+export interface Recognition {
+  isReport: boolean;
+  template: TemplateId;
+  script: 'simplified' | 'traditional';
+  title: string | null;
+  agency: string | null;
+  agencyKind: 'government' | 'department' | null;
+  year: number | null;
+  publishedAt: string | null;
+}
+
+/** What extraction finds: figures, and the page structure the text checks need. */
+export interface Extraction {
+  template: TemplateId;
+  figures: FigureMap;
+  /** Tables whose figures were found (any figure of that table). */
+  tablesFound: Set<TableId>;
+  sections: Set<SectionId>;
+  /** Narrative text outside the tables (simplified, ASCII digits, whitespace folded), for TXT-T3/TXT-T4. */
+  narrativeText: string;
+  /** Figures stated in the narrative; filled from `narrativeText` by lib/narrative. */
+  narrative: Report['narrative'];
+  notes: Report['notes'];
+}
+
+/** What every rule receives. Rules never touch the DOM. */
+export interface CheckContext {
+  recognition: Recognition;
+  extraction: Extraction;
+  /** Last year's report of the same agency (a saved snapshot), for YOY-*; with a label naming it. */
+  previous?: { report: Report; label: string };
+}
+
+export type Check = (ctx: CheckContext) => Finding[];
+
+/** The engine's full result: the JSON report plus the figures with their page cells. */
+export interface Analysis {
+  report: Report;
+  figures: FigureMap;
+  recognition: Recognition;
+}
+
+/** A cell of a span-expanded grid. Copies made by rowspan/colspan have `origin: false`. */
+export interface GridCell extends Cell {
+  origin: boolean;
+}
+
+/** A <table> as a span-expanded grid (rows × columns, every slot filled). */
+export interface Grid {
+  index: number;
+  rows: GridCell[][];
+  element?: Element;
+}
+
+/**
+ * The page as a flat sequence in reading order: paragraphs/headings/lines of text, and tables.
+ * Saved-text pages have only text blocks (their table cells are lines).
+ */
+export type Block = { kind: 'text'; cell: Cell } | { kind: 'table'; grid: Grid };
+
+/** What the page says about itself outside the body: <title>, <meta name=…>, saved-text header lines. */
+export interface PageMeta {
+  title: string | null;
+  /** Meta tags by name (ArticleTitle, PubDate, ColumnName, …), and saved-text header fields (标题, 发布时间). */
+  metas: Record<string, string>;
+  /** URL or file name. */
+  source: string;
+}
