@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 
 // The manifest is a function of the target so Firefox-only keys never reach Chrome.
 export default defineConfig({
+  // Parallel builds (tests, benchmarks) can each use their own output folder.
+  outDir: process.env.GKL_OUT_DIR ?? '.output',
   modules: [],
   vite: () => ({
     plugins: [preact()],

@@ -73,8 +73,13 @@ export const FindingSchema = z.strictObject({
   message: z.string(),
   /** The same in English, for the second UI language. */
   messageEn: z.string(),
-  /** Canonical key paths of the cells involved (e.g. `requests.totalProcessed.natural`). */
+  /**
+   * Canonical key paths of the cells involved (e.g. `requests.totalProcessed.natural`). The first
+   * is the checked cell, the one `expected`/`actual` speak of. TBL-MISSING names the table (`requests`).
+   */
   cells: z.array(z.string()),
+  /** SEC-MISSING: the section that is absent. */
+  section: z.enum(['overview', 'active', 'requests', 'appeals', 'problems', 'other']).optional(),
   /** The value the equation demands of the checked cell. */
   expected: z.number().optional(),
   /** The figure as printed (null when blank). */
