@@ -30,18 +30,18 @@ interface PageSetup {
   /** The line where the page chrome after the article starts (QR code, related links …). */
   chromeFrom?: string;
   /** Navigation and breadcrumb words in the page's script. */
-  words: { home: string; disclosure: string; column: string; nav: string[]; footer: string };
+  words: { home: string; disclosure: string; column: string; nav: string[]; footer: string; siteCode: string };
 }
 
 const SIMPLIFIED_WORDS = {
   home: '首页', disclosure: '政府信息公开', column: '政府信息公开年报',
   nav: ['首页', '要闻动态', '政府信息公开', '政务服务', '互动交流'],
-  footer: '版权所有',
+  footer: '版权所有', siteCode: '网站标识码',
 };
 const TRADITIONAL_WORDS = {
   home: '首頁', disclosure: '政府信息公開', column: '政府信息公開年報',
   nav: ['首頁', '要聞動態', '政府信息公開', '政務服務', '互動交流'],
-  footer: '版權所有',
+  footer: '版權所有', siteCode: '網站標識碼',
 };
 
 const PAGES: Record<SeedId, PageSetup> = {
@@ -70,7 +70,7 @@ const PAGES: Record<SeedId, PageSetup> = {
     words: {
       home: '首頁', disclosure: '政府信息公開(kāi)', column: '政府信息公開(kāi)年度報(bào)告',
       nav: ['首頁', '政務(wù)動態(tài)', '政府信息公開(kāi)', '政務(wù)服務(wù)', '互動交流'],
-      footer: '版權(quán)所有',
+      footer: '版權(quán)所有', siteCode: '網(wǎng)站標(biāo)識碼',
     },
   },
   '004': {
@@ -79,7 +79,7 @@ const PAGES: Record<SeedId, PageSetup> = {
     words: {
       home: '首頁', disclosure: '政府信息公開(kāi)', column: '政府信息公開(kāi)年報(bào)',
       nav: ['首頁', '走進(jìn)文登', '政府信息公開(kāi)', '政務(wù)服務(wù)', '互動交流'],
-      footer: '版權(quán)所有',
+      footer: '版權(quán)所有', siteCode: '網(wǎng)站標(biāo)識碼',
     },
   },
 };
@@ -575,7 +575,7 @@ ${wordHead}${bodyHtml(page, variant)}
 </div>
 </div>
 ${chrome}</div>
-<div class="footer">${esc(w.footer)}：${esc(setup.site)}　网站标识码：0000000000</div>
+<div class="footer">${esc(w.footer)}：${esc(setup.site)}　${esc(w.siteCode)}：0000000000</div>
 ${spam}</body>
 </html>
 `;
