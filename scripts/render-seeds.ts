@@ -230,7 +230,7 @@ function readActive(seed: SeedExpectation, n: Normalizer, cells: string[]): Acti
     }
     (block.rows.at(-1) ?? fail(seed, `表二: figure "${cell}" before any row label`)).values.push(cell);
   }
-  const layout = Object.entries(seed.template === '2021' ? ACTIVE_T2021 : ACTIVE_T2019);
+  const layout: [string, readonly string[]][] = Object.entries(seed.template === '2021' ? ACTIVE_T2021 : ACTIVE_T2019);
   const rows = blocks.flatMap((b) => b.rows);
   if (rows.length !== layout.length) fail(seed, `表二 has ${rows.length} rows, T${seed.template} has ${layout.length}`);
   rows.forEach((row, r) => {
