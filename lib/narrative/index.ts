@@ -1,0 +1,83 @@
+// Figures a report states about itself in its narrative (preamble and section 一), for TXT-T3 and
+// TXT-T4: "共收到依申请公开事项49件", "被申请行政复议3件", "被提起行政诉讼1起". A wrong figure here
+// becomes a false warning, so the phrases are narrow: an application count needs a verb of
+// receiving or handling and the word 申请 right before the number; other counts in the same
+// paragraph (网民留言, 人大建议, 较上年新增, 交办, 其中自然人…) are never read.
+import type { Report } from '../report/schema';
+
+type NarrativeFigure = Report['narrative'][number];
+type Kind = NarrativeFigure['kind'];
+
+const NUM = '(\\d{1,3}(?:,\\d{3})+|\\d+)';
+// A clause: no sentence or clause break, no other number before ours.
+const GAP = '[^,。;!?\\d]';
+const TOTAL = '(?:共计?|合计|总计|总数|数量|总量)?(?:为|达)?';
+const RECEIVE = '共?(?:收到|受理|收办|办理|接收|接到)';
+
+const PATTERNS: [Kind, RegExp][] = [
+  // 收到和受理政府信息公开申请1件 · 收办申请6件 · 办理信息公开申39件 (sic, seed 000)
+  ['requests', new RegExp(`${RECEIVE}${GAP}{0,20}?申请?${TOTAL}${NUM}[件个条份]`, 'g')],
+  // 共收到依申请公开办理45件 · 收到依申请公开事项49件 · 共收到依申请信息公开26件
+  ['requests', new RegExp(`${RECEIVE}依申请${GAP}{0,10}?${TOTAL}${NUM}[件个条份]`, 'g')],
+  // 收到12件政府信息公开申请
+  ['requests', new RegExp(`${RECEIVE}${NUM}[件个份](?:政府信息公开|信息公开|依申请公开)?申请`, 'g')],
+  // 处理行政复议1件 · 被申请行政复议3件 · 行政复议案件0件
+  ['reviews', new RegExp(`(?:被申请|被提起|提起|处理|办理|收到|发生|涉及)?行政复议(?:申请)?(?:案件)?${TOTAL}${NUM}[件起个宗次]`, 'g')],
+  ['reviews', new RegExp(`(?:发生|收到|涉及)?${NUM}[件起个宗次]行政复议`, 'g')],
+  // 被提起行政诉讼1起 · 行政诉讼0件
+  ['suits', new RegExp(`(?:被提起|提起|被起诉|处理|办理|发生|涉及)?行政诉讼(?:案件)?${TOTAL}${NUM}[件起个宗次]`, 'g')],
+  ['suits', new RegExp(`(?:发生|收到|涉及)?${NUM}[件起个宗次]行政诉讼`, 'g')],
+];
+
+// Counts of other things that share the words: correspondence, petitions, proposals, changes.
+const NOT_APPLICATIONS = /复议|诉讼|人大|政协|建议|提案|留言|信箱|来信|来电|热线|投诉|举报|咨询|问政|新增|较上年|同比|其中/;
+// "行政复议、行政诉讼0件" counts both together: it says each is 0, and nothing when it is not 0.
+const JOINT_SUIT = /行政复议[、和及与]$/;
+
+/** Squeezes whitespace out, remembering where each kept character stood ("26 件" reads as "26件"). */
+function squeeze(text: string): { squeezed: string; at: number[] } {
+  let squeezed = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i]!)) continue;
+    squeezed += text[i];
+    at.push(i);
+  }
+  return { squeezed, at };
+}
+
+/**
+ * Reads the narrative (simplified, ASCII digits: normalizer.plain of the text outside the tables).
+ * Each figure once per kind and value, in the order stated; `text` is the phrase as printed.
+ */
+export function readNarrative(text: string): Report['narrative'] {
+  const { squeezed, at } = squeeze(text);
+  const found: (NarrativeFigure & { pos: number })[] = [];
+  const seen = new Set<string>();
+  const add = (kind: Kind, value: number, start: number, end: number) => {
+    if (seen.has(`${kind}:${value}`)) return;
+    seen.add(`${kind}:${value}`);
+    found.push({ kind, value, text: text.slice(at[start], at[end - 1]! + 1), pos: start });
+  };
+  for (const [kind, pattern] of PATTERNS) {
+    for (const m of squeezed.matchAll(pattern)) {
+      const value = Number(m[1]!.replace(/,/g, ''));
+      const start = m.index;
+      const end = start + m[0].length;
+      if (kind === 'requests') {
+        // "其中…" and the other counts may stand earlier in the same clause.
+        const clause = squeezed.slice(squeezed.slice(0, start).search(/[^,。;!?]*$/), end);
+        if (NOT_APPLICATIONS.test(clause)) continue;
+      }
+      if (kind === 'suits' && JOINT_SUIT.test(squeezed.slice(Math.max(0, start - 5), start))) {
+        if (value === 0) {
+          add('reviews', 0, start - 5, end);
+          add('suits', 0, start - 5, end);
+        }
+        continue;
+      }
+      add(kind, value, start, end);
+    }
+  }
+  return found.sort((a, b) => a.pos - b.pos).map(({ kind, value, text }) => ({ kind, value, text }));
+}
