@@ -129,6 +129,16 @@ describe('recognize: the seed pages rendered as HTML', () => {
   });
 });
 
+describe('recognize: a report that links to other reports', () => {
+  it('is still the report it is titled', () => {
+    const html = read(REPO_ROOT, 'test', 'fixtures', 'html', '000-clean.html').replace(
+      '</body>',
+      ['2023', '2022', '2021'].map((y) => `<li><a href="#">鹤岗市人民政府办公室${y}年政府信息公开工作年度报告</a></li>`).join('') + '</body>',
+    );
+    expect(htmlPage(html, '000-linked.html')).toMatchObject({ isReport: true, agency: '鹤岗市人民政府办公室', year: 2024 });
+  });
+});
+
 describe('recognize: pages that are not reports', () => {
   const dir = path.join(REPO_ROOT, 'test', 'fixtures', 'html');
   it('a gov notice with an ordinary table, a paragraph citing 年度报告 and links to two reports', () => {
@@ -161,6 +171,31 @@ describe('recognize: pages that are not reports', () => {
       '二、时间安排',
     ].join('\n');
     expect(textPage(text, 'notice.txt')).toMatchObject({ isReport: false, year: 2024 });
+  });
+});
+
+describe('recognize: reading the body when the title says less', () => {
+  const sections = ['二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况'];
+  const page = (...lines: string[]) => textPage([...lines, ...sections].join('\n'), 'page.txt');
+  it('takes the year from the statistics period, not from the publication', () => {
+    expect(page('政府信息公开工作年度报告', '2020-02-01', '本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。', '一、总体情况'))
+      .toMatchObject({ isReport: true, year: 2019, template: '2019', publishedAt: '2020-02-01' });
+  });
+  it('takes the year from a mention of the report outside cited titles, then from section 一\'s first words', () => {
+    expect(page('《关于做好2018年政府信息公开工作年度报告编制工作的通知》要求,现公布某某市2021年政府信息公开工作年度报告。', '一、总体情况').year).toBe(2021);
+    expect(page('一、总体情况', '2022年,某某局坚持以公开为常态。').year).toBe(2022);
+  });
+  it('names the body from 现公布…, then from the contact sentence', () => {
+    expect(page('根据《条例》规定,现公布某某市某某区人民政府2023年政府信息公开工作年度报告。', '一、总体情况'))
+      .toMatchObject({ agency: '某某市某某区人民政府', agencyKind: 'government' });
+    expect(page('如对本报告有疑问,请与某某市交通运输局联系(电话:0000-1234567)。', '一、总体情况'))
+      .toMatchObject({ agency: '某某市交通运输局', agencyKind: 'department' });
+  });
+  it('does not take a contact office or a self-reference for the body', () => {
+    expect(page('请与区管委会办公室政府信息公开工作领导小组办公室联系。', '结合本局政府信息公开工作实际,编制本报告。', '一、总体情况').agency).toBeNull();
+  });
+  it('knows neither year nor body when the page states neither', () => {
+    expect(page('一、总体情况', '本机关坚持以公开为常态。')).toMatchObject({ year: null, template: 'unknown', agency: null, agencyKind: null });
   });
 });
 

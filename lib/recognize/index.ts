@@ -35,7 +35,7 @@ export function deadlineOf(rec: Pick<Recognition, 'year' | 'agencyKind'>): strin
 const TITLE_METAS = ['ArticleTitle', 'articletitle', '标题', 'title', 'Title'];
 // Short lines only: a report title is a heading, not a paragraph that cites the report format.
 const MAX_HEADING = 60;
-// A page listing this many different report titles is a list of reports, not one.
+// A page listing this many different report titles, and built like no report, lists reports.
 const LIST_TITLES = 3;
 
 const STATISTICS_PERIOD = /统计(?:期限|时限|时间|期间|区间|周期)[^。;]{0,12}?((?:19|20)\d{2})年(?:度|\d{1,2}月)/;
@@ -118,25 +118,27 @@ export function recognize(meta: PageMeta, blocks: Block[], normalizer: Normalize
   const citesFormat = blocks
     .slice(0, s.narrativeEnd)
     .some((b) => b.kind === 'text' && CITES_FORMAT.test(b.cell.norm));
-  const supported = s.sections.size >= 2 || citesFormat;
-  const isList = s.distinctTitles >= LIST_TITLES;
+  const builtLikeReport = s.sections.size >= 2 || citesFormat;
+  // Many report titles and no report structure: an index of reports (a report may link to others).
+  const isList = s.distinctTitles >= LIST_TITLES && !builtLikeReport;
   // A report title among the lines counts only on a page built like a report: elsewhere it is a link.
-  const headings = supported && !isList ? s.headingTitles : [];
+  const headings = builtLikeReport ? s.headingTitles : [];
   const fromHeadings = headings.map((h) => h.parsed);
   const all = [...fromMetas, ...fromHeadings];
   const chosen = all.find((t) => t.year) ?? all[0] ?? null;
   const isReport =
     (citesFormat && s.sections.size >= 3) ||
-    (!isList && ((fromMetas.length > 0 && (fromMetas.some((t) => t.year) || supported)) || fromHeadings.length > 0));
+    (!isList && fromMetas.length > 0 && (fromMetas.some((t) => t.year) || builtLikeReport)) ||
+    fromHeadings.length > 0;
 
   // Body text of the report: from its title heading (not the site's navigation) to the end of section 一.
   const texts = blocks
     .slice(headings[0]?.at ?? 0, s.narrativeEnd)
     .flatMap((b) => (b.kind === 'text' ? [b.cell.norm] : []));
 
-  const titleYear = all.find((t) => t.year)?.year ?? null;
-  const bodyYear = titleYear ?? yearFromBody(texts, blocks, s);
-  const year = bodyYear !== null && plausibleYear(bodyYear) ? bodyYear : null;
+  // The title's year is the report year; publication (in Y+1) never is.
+  const stated = chosen?.year ?? yearFromBody(texts, blocks, s);
+  const year = stated !== null && plausibleYear(stated) ? stated : null;
   const agency = chosen?.agency ?? all.find((t) => t.agency)?.agency ?? agencyFromBody(texts);
 
   const top = blocks.slice(0, s.firstSection >= 0 ? s.firstSection : Math.min(blocks.length, 80));
