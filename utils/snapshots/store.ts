@@ -1,0 +1,96 @@
+// The storage.local layer under flags and snapshots: keys, writes that report failure instead of
+// throwing, and the quarantine where a stored value that fails validation is moved (raw value +
+// reason + time) so that the others still load and nothing the reader saved is silently lost.
+import { storage } from '#imports';
+import { i18n } from '#i18n';
+import { canonicalJson } from './hash';
+import { QuarantineSchema, type Quarantined } from './schema';
+
+export const PREFIX = { snapshot: 'snapshot:', flags: 'flags:', quarantine: 'quarantine:' } as const;
+
+type AreaKey = `local:${string}`;
+const local = (key: string): AreaKey => `local:${key}`;
+
+export type Ok<T = object> = { ok: true } & T;
+/** A write that did not happen, with a message the panel or page can show as it is. */
+export interface StorageFailure {
+  ok: false;
+  reason: 'quota' | 'write' | 'invalid' | 'missing';
+  message: string;
+}
+export type Result<T = object> = Ok<T> | StorageFailure;
+
+export function failure(reason: StorageFailure['reason'], detail = ''): StorageFailure {
+  const message =
+    reason === 'quota' ? i18n.t('snapshots.error.quota')
+    : reason === 'invalid' ? i18n.t('snapshots.error.invalid', [detail])
+    : reason === 'missing' ? i18n.t('snapshots.error.missing')
+    : i18n.t('snapshots.error.write', [detail]);
+  return { ok: false, reason, message };
+}
+
+/** Chrome rejects with "QUOTA_BYTES quota exceeded", Firefox with a QuotaExceededError. */
+function writeFailure(e: unknown): StorageFailure {
+  const text = e instanceof Error ? `${e.name} ${e.message}` : String(e);
+  return /quota/i.test(text) ? failure('quota') : failure('write', text);
+}
+
+/** Writes all values in one storage call (all or nothing as far as the browser guarantees). */
+export async function write(values: Record<string, unknown>): Promise<Result> {
+  try {
+    await storage.setItems(Object.entries(values).map(([key, value]) => ({ key: local(key), value })));
+    return { ok: true };
+  } catch (e) {
+    return writeFailure(e);
+  }
+}
+
+export async function remove(keys: string[]): Promise<Result> {
+  try {
+    await storage.removeItems(keys.map(local));
+    return { ok: true };
+  } catch (e) {
+    return writeFailure(e);
+  }
+}
+
+export const read = (key: string): Promise<unknown> => storage.getItem(local(key));
+
+/** Every stored value whose key starts with `prefix`. */
+export async function readAll(prefix: string): Promise<[string, unknown][]> {
+  const all = await storage.snapshot('local');
+  return Object.entries(all).filter(([key]) => key.startsWith(prefix));
+}
+
+/**
+ * Moves a value that failed validation out of the way. It is removed from its key only when the
+ * quarantine copy is written and the key still holds the same value (another tab may have just
+ * saved a good one there); if anything fails it stays where it is, skipped but not lost.
+ */
+export async function quarantine(key: string, raw: unknown, reason: string): Promise<void> {
+  const at = new Date().toISOString();
+  const record: Quarantined = { key, raw, reason, at };
+  const saved = await write({ [`${PREFIX.quarantine}${key}@${at}`]: record });
+  if (!saved.ok) return;
+  if (canonicalJson(await read(key)) === canonicalJson(raw)) await remove([key]);
+}
+
+/** Quarantined values, newest first. A record that is itself unreadable is listed whole. */
+export async function listQuarantine(): Promise<(Quarantined & { storageKey: string })[]> {
+  const rows = (await readAll(PREFIX.quarantine)).map(([storageKey, value]) => {
+    const parsed = QuarantineSchema.safeParse(value);
+    const record: Quarantined = parsed.success ? parsed.data : { key: storageKey, raw: value, reason: 'unreadable quarantine record', at: '' };
+    return { ...record, storageKey };
+  });
+  return rows.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+const queues = new Map<string, Promise<unknown>>();
+/** Runs read-modify-write operations on one key one after another within this page. */
+export function serialized<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const next = (queues.get(key) ?? Promise.resolve()).then(run, run);
+  const tail = next.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => queues.get(key) === tail && queues.delete(key));
+  return next;
+}
