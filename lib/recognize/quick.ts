@@ -30,7 +30,8 @@ function reportTitle(text: string): boolean {
 export function looksLikeReport(page: { title: string; headings: string[]; path: string }): boolean {
   const title = clean(page.title);
   if (reportTitle(title)) return true;
-  const headings = page.headings.slice(0, 12).map(clean);
+  // The detector caps how many headings it collects; section 三 may come after dozens of them.
+  const headings = page.headings.map(clean);
   // A title broken over two headings ("鹤岗市人民政府办公室2024年" / "政府信息公开工作年度报告").
   if (headings.some((h, i) => reportTitle(h) || reportTitle(h + (headings[i + 1] ?? '')))) return true;
   if (headings.some((h) => SECTION_THREE.test(h))) return true;
