@@ -1,0 +1,260 @@
+// The panel: a pill in a corner with the verdict; expanded, the report's facts, its findings and its
+// tables. Controlled: the analyzer content script owns the state (settings, selection) and renders
+// this with new props; the panel only keeps what is its own (focus moves, a drag in progress).
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { i18n } from '#i18n';
+import type { Report } from '../lib/report/schema';
+import type { DOCKS } from '../utils/settings';
+import { deadlineStatus, markedKeys, type Lang, type PanelItem } from './model';
+import { Findings, itemButtonId } from './Findings';
+import { ReportTables } from './ReportTables';
+import { CopyBar } from './CopyBar';
+import { useDockDrag, dockAfterKey, dockName } from './dock';
+
+export type Dock = (typeof DOCKS)[number];
+
+export type PanelContent =
+  | {
+      status: 'report';
+      report: Report;
+      /** Findings and added items, in list order (errors first). */
+      items: PanelItem[];
+      /** Key → the cell as printed on the page (figure.cell.text). */
+      printed: ReadonlyMap<string, string>;
+    }
+  /** Shown only when the reader asked to check a page that is not a report. */
+  | { status: 'not-report' }
+  /** The engine failed: a short reason, no half panel. */
+  | { status: 'error'; reason: string };
+
+export interface PanelProps {
+  content: PanelContent;
+  lang: Lang;
+  expanded: boolean;
+  dock: Dock;
+  marks: boolean;
+  selected: string | null;
+  /**
+   * Bump `seq` to move keyboard focus into the expanded panel: to the item `id`, or to the
+   * panel's heading when null (after "open panel" from the popup or a click on a marked cell).
+   */
+  focusRequest?: { id: string | null; seq: number };
+  /** Extension point: extra buttons in the toolbar, after the copy buttons (e.g. "Save"). */
+  toolbar?: ComponentChildren;
+  onExpandedChange(expanded: boolean): void;
+  onDockChange(dock: Dock): void;
+  onMarksChange(on: boolean): void;
+  onSelect(id: string): void;
+  onDismiss(): void;
+}
+
+const TITLE_ID = 'gkl-title';
+const BODY_ID = 'gkl-body';
+
+/** "2 处错误 · 1 处提醒" or "✓ 未发现问题"; infos follow either. */
+export function verdictText(items: readonly PanelItem[]): string {
+  const count = (kind: PanelItem['kind']) => items.filter((i) => i.kind === kind).length;
+  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  const parts = [
+    errors ? i18n.t('panel.pill.errors', errors) : '',
+    warnings ? i18n.t('panel.pill.warnings', warnings) : '',
+  ].filter(Boolean);
+  if (!parts.length) parts.push(i18n.t('panel.pill.clean'));
+  if (infos) parts.push(i18n.t('panel.pill.infos', infos));
+  return parts.join(' · ');
+}
+
+function templateLabel(template: Report['template']): string {
+  switch (template) {
+    case '2021': return i18n.t('panel.template.t2021');
+    case '2019': return i18n.t('panel.template.t2019');
+    case 'legacy': return i18n.t('panel.template.legacy');
+    default: return i18n.t('panel.template.unknown');
+  }
+}
+
+function publication(report: Report): string {
+  const status = deadlineStatus(report);
+  const when =
+    status.kind === 'on-time' ? i18n.t('panel.deadline.onTime', [status.deadline])
+    : status.kind === 'late' ? i18n.t('panel.deadline.late', [status.deadline, status.days])
+    : i18n.t('panel.deadline.unknown');
+  return report.publishedAt ? `${report.publishedAt} · ${when}` : i18n.t('panel.meta.unknown');
+}
+
+function ReportMeta({ report }: { report: Report }) {
+  const unknown = i18n.t('panel.meta.unknown');
+  const rows: [string, string][] = [
+    [i18n.t('panel.meta.agency'), report.agency ?? unknown],
+    [i18n.t('panel.meta.year'), report.year === null ? unknown : i18n.t('panel.meta.yearValue', [report.year])],
+    [i18n.t('panel.meta.template'), templateLabel(report.template)],
+    [i18n.t('panel.meta.published'), publication(report)],
+  ];
+  return (
+    <dl class="meta" aria-label={i18n.t('panel.meta.label')}>
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Narrative({ report }: { report: Report }) {
+  if (!report.narrative.length) return null;
+  const kind = {
+    requests: () => i18n.t('panel.narrative.requests'),
+    reviews: () => i18n.t('panel.narrative.reviews'),
+    suits: () => i18n.t('panel.narrative.suits'),
+  };
+  return (
+    <section class="narrative" aria-labelledby="gkl-narrative">
+      <h3 id="gkl-narrative">{i18n.t('panel.narrative.heading')}</h3>
+      <ul>
+        {report.narrative.map((n, i) => (
+          <li key={i}>
+            <span class="what">{kind[n.kind]()}</span> <span class="value">{i18n.t('panel.narrative.value', [n.value])}</span>
+            <q>{n.text}</q>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Panel(props: PanelProps) {
+  const { content, expanded, dock, onDockChange } = props;
+  const root = useRef<HTMLDivElement>(null);
+  const pill = useRef<HTMLButtonElement>(null);
+  const announce = useRef<HTMLParagraphElement>(null);
+  const drag = useDockDrag(root, onDockChange);
+  /** Where focus goes after the next render (expand → heading, collapse → pill). */
+  const pendingFocus = useRef<'pill' | 'heading' | null>(null);
+
+  const setExpanded = (next: boolean) => {
+    pendingFocus.current = next ? 'heading' : 'pill';
+    props.onExpandedChange(next);
+  };
+
+  useLayoutEffect(() => {
+    const target = pendingFocus.current;
+    pendingFocus.current = null;
+    if (target === 'pill') pill.current?.focus();
+    if (target === 'heading') root.current?.querySelector<HTMLElement>(`#${TITLE_ID}`)?.focus();
+  }, [expanded]);
+
+  const request = props.focusRequest;
+  useEffect(() => {
+    if (!request || !expanded) return;
+    const target = request.id === null ? `#${TITLE_ID}` : `#${itemButtonId(request.id)}`;
+    const el = root.current?.querySelector<HTMLElement>(target);
+    el?.focus();
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }, [request?.seq, expanded]);
+
+  const moveWithKey = (event: KeyboardEvent) => {
+    const next = dockAfterKey(dock, event.key);
+    if (!next) return;
+    event.preventDefault();
+    if (next === dock) return;
+    onDockChange(next);
+    if (announce.current) announce.current.textContent = i18n.t('panel.moved', [dockName(next)]);
+  };
+
+  const rootClass = `gkl-root dock-${dock}${expanded && content.status === 'report' ? ' expanded' : ''}`;
+  const liveRegion = <p class="sr-only" aria-live="polite" ref={announce} />;
+
+  if (content.status !== 'report') {
+    const text = content.status === 'error' ? i18n.t('panel.pill.error', [content.reason]) : i18n.t('panel.pill.notReport');
+    return (
+      <div class={rootClass} ref={root}>
+        <div class={`pill notice ${content.status}`} role={content.status === 'error' ? 'alert' : 'status'}>
+          <span class="text">{text}</span>
+          <button type="button" class="dismiss" aria-label={i18n.t('panel.pill.dismiss')} title={i18n.t('panel.pill.dismiss')} onClick={props.onDismiss}>
+            ×
+          </button>
+        </div>
+        {liveRegion}
+      </div>
+    );
+  }
+
+  const { report, items, printed } = content;
+  const verdict = verdictText(items);
+  const verdictClass = items.some((i) => i.kind === 'error') ? 'has-errors' : items.some((i) => i.kind === 'warning') ? 'has-warnings' : 'clean';
+
+  if (!expanded) {
+    return (
+      <div class={rootClass} ref={root}>
+        <button
+          type="button"
+          ref={pill}
+          class={`pill ${verdictClass}`}
+          aria-expanded="false"
+          aria-label={i18n.t('panel.pill.open', [verdict])}
+          onClick={() => !drag.consumeClick() && setExpanded(true)}
+          onKeyDown={moveWithKey}
+          {...drag.handlers}
+        >
+          {verdict}
+        </button>
+        {liveRegion}
+      </div>
+    );
+  }
+
+  const selectedItem = items.find((i) => i.id === props.selected);
+  return (
+    <div class={rootClass} ref={root}>
+      <div
+        class="panel"
+        role="dialog"
+        aria-modal="false"
+        aria-labelledby={TITLE_ID}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          setExpanded(false);
+        }}
+      >
+        <header class="bar">
+          <button type="button" class="grip" aria-label={i18n.t('panel.move')} title={i18n.t('panel.move')} onKeyDown={moveWithKey} {...drag.handlers}>
+            <span aria-hidden="true">⠿</span>
+          </button>
+          <h2 id={TITLE_ID} tabIndex={-1}>
+            {i18n.t('panel.title')}
+          </h2>
+          <span class={`verdict ${verdictClass}`}>{verdict}</span>
+          <label class="marks-toggle">
+            <input type="checkbox" checked={props.marks} onChange={(e) => props.onMarksChange((e.currentTarget as HTMLInputElement).checked)} />
+            {i18n.t('panel.marks')}
+          </label>
+          <button type="button" class="collapse" aria-expanded="true" aria-controls={BODY_ID} aria-label={i18n.t('panel.collapse')} title={i18n.t('panel.collapse')} onClick={() => setExpanded(false)}>
+            <span aria-hidden="true">–</span>
+          </button>
+        </header>
+        <div class="body" id={BODY_ID}>
+          <ReportMeta report={report} />
+          <CopyBar report={report} lang={props.lang}>
+            {props.toolbar}
+          </CopyBar>
+          <section class="findings-section" aria-labelledby="gkl-findings">
+            <h3 id="gkl-findings">
+              {i18n.t('panel.findings.heading')} <span class="count">{items.length}</span>
+            </h3>
+            <Findings items={items} selected={props.selected} onSelect={props.onSelect} />
+          </section>
+          <Narrative report={report} />
+          <section class="tables-section" aria-labelledby="gkl-tables">
+            <h3 id="gkl-tables">{i18n.t('panel.tables.heading')}</h3>
+            <ReportTables report={report} lang={props.lang} printed={printed} marked={markedKeys(items)} focused={new Set(selectedItem?.cells ?? [])} />
+          </section>
+        </div>
+      </div>
+      {liveRegion}
+    </div>
+  );
+}
