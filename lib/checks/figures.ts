@@ -46,7 +46,8 @@ export interface Balance {
   minus: number;
 }
 
-const exact = (x: number) => Math.round(x * 1e6) / 1e6;
+/** Sums of decimal amounts without float noise (0.1 + 0.2 = 0.3). */
+export const exact = (x: number) => Math.round(x * 1e6) / 1e6;
 const sum = (terms: Term[]) => exact(terms.reduce((s, t) => s + (t.value ?? 0), 0));
 const present = (terms: (Term | undefined)[]) => terms.filter((t): t is Term => t !== undefined);
 
@@ -71,9 +72,12 @@ export const readAsSum = (b: Balance) => b.actual ?? 0;
 /** The equation could be checked and does not hold. */
 export const fails = (b: Balance | null): b is Balance => b !== null && readAsSum(b) !== b.expected;
 
+const tableOrder = new Map<TemplateId, Map<string, number>>();
+
 /** Keys sorted as their cells stand in the tables of `template`; unknown keys keep their order, last. */
 export function inTableOrder(keys: Iterable<string>, template: TemplateId): string[] {
-  const order = new Map(figureKeys(template).map((k, i) => [k, i] as const));
+  let order = tableOrder.get(template);
+  if (!order) tableOrder.set(template, (order = new Map(figureKeys(template).map((k, i) => [k, i] as const))));
   const rank = (k: string) => order.get(k) ?? Number.MAX_SAFE_INTEGER;
   return [...keys].sort((a, b) => rank(a) - rank(b));
 }

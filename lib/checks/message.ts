@@ -3,7 +3,7 @@
 import { cellLabel, columnLabel, TABLE_LABELS } from '../formats/labels';
 import type { TableId, TemplateId } from '../report/keys';
 import type { SectionId } from '../report/schema';
-import type { Balance } from './figures';
+import { exact, type Balance } from './figures';
 import type { Issue } from './rule';
 
 export interface Text {
@@ -29,7 +29,7 @@ export function cellName(key: string): Label {
 export const columnName = (key: string): Label => ({ zh: columnLabel(key), en: columnLabel(key, 'en') });
 
 /** A figure for a message: integers as is, decimals without float noise. */
-export const num = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+export const num = (n: number): string => String(exact(n));
 
 /** How the checked cell reads: "表中填报 46" / "表中留空". */
 export function printed(value: number | null): Label {

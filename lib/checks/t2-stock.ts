@@ -7,8 +7,7 @@ export const STOCK_ROWS = ['rules', 'normativeDocs'] as const;
 
 export const t2Stock = defineRule('T2-STOCK', 'warning', ['2021'], ({ extraction: { figures } }) =>
   STOCK_ROWS.flatMap((row) => {
-    const at = (column: string) => termAt(figures, `active.${row}.${column}`);
-    const b = balance(at('inForce'), [at('issued')], [at('repealed')]);
+    const b = balance(termAt(figures, `active.${row}.inForce`), [termAt(figures, `active.${row}.issued`)], [termAt(figures, `active.${row}.repealed`)]);
     if (!b || readAsSum(b) >= b.expected) return [];
     const cell = cellName(b.cells[0]!);
     const shown = printed(b.actual);

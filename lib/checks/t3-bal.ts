@@ -6,8 +6,11 @@ import { defineRule, NATIONAL } from './rule';
 
 export const t3Bal = defineRule('T3-BAL', 'error', NATIONAL, ({ extraction: { figures } }) =>
   APPLICANT_COLUMNS.flatMap((column) => {
-    const at = (row: string) => termAt(figures, `requests.${row}.${column}`);
-    const b = balance(at('totalProcessed'), [at('newReceived'), at('carriedOver')], [at('carriedForward')]);
+    const b = balance(
+      termAt(figures, `requests.totalProcessed.${column}`),
+      [termAt(figures, `requests.newReceived.${column}`), termAt(figures, `requests.carriedOver.${column}`)],
+      [termAt(figures, `requests.carriedForward.${column}`)],
+    );
     if (!fails(b)) return [];
     const cell = cellName(b.cells[0]!);
     const shown = printed(b.actual);

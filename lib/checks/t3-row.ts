@@ -8,8 +8,10 @@ const PARTS = { zh: '六类申请人（自然人至其他）', en: 'the six appl
 
 export const t3Row = defineRule('T3-ROW', 'error', NATIONAL, ({ extraction: { figures } }) =>
   REQUEST_ROWS.flatMap((row) => {
-    const at = (column: string) => termAt(figures, `requests.${row}.${column}`);
-    const b = balance(at('total'), APPLICANT_PARTS.map(at));
+    const b = balance(
+      termAt(figures, `requests.${row}.total`),
+      APPLICANT_PARTS.map((column) => termAt(figures, `requests.${row}.${column}`)),
+    );
     return fails(b) ? [sumIssue(b, PARTS)] : [];
   }),
 );

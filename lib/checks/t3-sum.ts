@@ -17,8 +17,10 @@ function resultRows(figures: FigureMap, column: string): readonly string[] {
 
 export const t3Sum = defineRule('T3-SUM', 'error', NATIONAL, ({ extraction: { figures } }) =>
   APPLICANT_COLUMNS.flatMap((column) => {
-    const at = (row: string) => termAt(figures, `requests.${row}.${column}`);
-    const b = balance(at('totalProcessed'), resultRows(figures, column).map(at));
+    const b = balance(
+      termAt(figures, `requests.totalProcessed.${column}`),
+      resultRows(figures, column).map((row) => termAt(figures, `requests.${row}.${column}`)),
+    );
     return fails(b) ? [sumIssue(b, PARTS)] : [];
   }),
 );

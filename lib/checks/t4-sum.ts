@@ -8,8 +8,7 @@ const PARTS = APPEAL_COLUMNS.filter((c) => c !== 'total');
 
 export const t4Sum = defineRule('T4-SUM', 'error', NATIONAL, ({ extraction: { figures } }) =>
   APPEAL_GROUPS.flatMap((group) => {
-    const at = (column: string) => termAt(figures, `appeals.${group}.${column}`);
-    const b = balance(at('total'), PARTS.map(at));
+    const b = balance(termAt(figures, `appeals.${group}.total`), PARTS.map((column) => termAt(figures, `appeals.${group}.${column}`)));
     return fails(b) ? [sumIssue(b, list(PARTS.map((c) => columnName(`appeals.${group}.${c}`))))] : [];
   }),
 );

@@ -47,10 +47,9 @@ function describe(blanks: string[], figures: FigureMap): Label[] {
 }
 
 export const valBlank = defineRule('VAL-BLANK', 'warning', NATIONAL, ({ extraction: { figures, template } }) => {
-  const blanks = inTableOrder(figures.keys(), template).filter((key) => {
-    const f = figures.get(key)!;
-    return f.value === null && !f.bad;
-  });
+  const blank = [...figures.values()].filter((f) => f.value === null && !f.bad).map((f) => f.key);
+  if (blank.length === 0) return [];
+  const blanks = inTableOrder(blank, template);
   return TABLES.flatMap((table) => {
     const cells = blanks.filter((key) => tableOf(key) === table);
     if (cells.length === 0) return [];

@@ -7,13 +7,12 @@ import { STOCK_ROWS } from './t2-stock';
 export const yoyStock = defineRule('YOY-STOCK', 'info', ['2021'], ({ extraction: { figures }, previous }) => {
   if (!previous || previous.report.template !== '2021') return [];
   return STOCK_ROWS.flatMap((row) => {
-    const at = (column: string) => termAt(figures, `active.${row}.${column}`);
     const last = reportValue(previous.report, `active.${row}.inForce`);
     if (last === undefined) return [];
     const lastYear: Term = { value: last, bad: false };
-    const issued = at('issued');
-    const repealed = at('repealed');
-    const b = balance(at('inForce'), [lastYear, issued], [repealed]);
+    const issued = termAt(figures, `active.${row}.issued`);
+    const repealed = termAt(figures, `active.${row}.repealed`);
+    const b = balance(termAt(figures, `active.${row}.inForce`), [lastYear, issued], [repealed]);
     if (!fails(b)) return [];
     const cell = cellName(b.cells[0]!);
     const shown = printed(b.actual);
