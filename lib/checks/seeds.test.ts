@@ -100,6 +100,6 @@ describe('the seed pages, from their hand-read figures', () => {
     for (let i = 0; i < runs; i++) runChecks(ctx);
     const perPage = (performance.now() - start) / runs;
     // The whole pipeline has 10 ms per page; the rules take a small share of it.
-    expect(perPage).toBeLessThan(2);
+    expect(perPage).toBeLessThan(5);
   });
 });
