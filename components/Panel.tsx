@@ -146,9 +146,12 @@ export function Panel(props: PanelProps) {
     if (target === 'heading') root.current?.querySelector<HTMLElement>(`#${TITLE_ID}`)?.focus();
   }, [expanded]);
 
+  // Each request is served once, when the panel is (or becomes) expanded.
   const request = props.focusRequest;
+  const servedRequest = useRef(0);
   useEffect(() => {
-    if (!request || !expanded) return;
+    if (!request || !expanded || request.seq === servedRequest.current) return;
+    servedRequest.current = request.seq;
     const target = request.id === null ? `#${TITLE_ID}` : `#${itemButtonId(request.id)}`;
     const el = root.current?.querySelector<HTMLElement>(target);
     el?.focus();

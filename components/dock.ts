@@ -1,6 +1,7 @@
 // Moving the panel between the four corners: drag it (it follows the pointer, then docks in the
 // nearest corner), or press an arrow key on the pill or the grip (the keyboard alternative).
-import { useRef, type MutableRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import { i18n } from '#i18n';
 import type { DOCKS } from '../utils/settings';
 
@@ -45,7 +46,7 @@ interface Drag {
 }
 
 /** Pointer handlers for the element that moves `root`; a drag suppresses the click that ends it. */
-export function useDockDrag(root: MutableRef<HTMLElement | null>, onDock: (dock: Dock) => void) {
+export function useDockDrag(root: RefObject<HTMLElement | null>, onDock: (dock: Dock) => void) {
   const drag = useRef<Drag | null>(null);
   const dragged = useRef(false);
 

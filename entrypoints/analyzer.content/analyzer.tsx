@@ -1,0 +1,297 @@
+// The analyzer in the page: runs the engine on the document, tells the background the verdict,
+// mounts the panel and marks the cells, and runs again when the report's content changes. It owns
+// the panel's state (the reader's settings, the selection); the panel and the marks only render it.
+import { render } from 'preact';
+import type { ComponentChildren } from 'preact';
+import { browser } from 'wxt/browser';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { i18n } from '#i18n';
+import { analyzeDocument, type AnalyzeOptions } from '@/lib/analyze';
+import type { Analysis } from '@/lib/types';
+import type { Report } from '@/lib/report/schema';
+import { Panel, type Dock, type PanelContent } from '@/components/Panel';
+import { findingItems, verdictOf, byKind, type Lang, type PanelItem } from '@/components/model';
+import { createPageMarks, type CellMark, type PageMarks } from '@/utils/marks';
+import { getSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings';
+import type { Message } from '@/utils/messages';
+
+/**
+ * What other parts of the extension add to the panel (the snapshots: "Save", the reader's flags,
+ * last year's report for the YOY rules). Every hook is optional; call `refresh()` on the handle
+ * returned by startAnalyzer when what a hook returns has changed.
+ */
+export interface PanelExtension {
+  /** Items listed after the findings and marked in the page with their own kind (e.g. 'flag'). */
+  items?(analysis: Analysis, lang: Lang): PanelItem[];
+  /** Buttons for the panel's toolbar, after the copy buttons. */
+  toolbar?(analysis: Analysis, lang: Lang): ComponentChildren;
+  /** Last year's report of the same agency; when given, the page is analysed again with it (YOY-*). */
+  previous?(report: Report): Promise<AnalyzeOptions['previous'] | undefined>;
+}
+
+export interface AnalyzerHandle {
+  /** Analyse the page again now and re-render (also what a second injection does). */
+  refresh(): void;
+  /** Expand the panel and move focus into it (the popup's "check this page"). */
+  open(): void;
+}
+
+/** Our own nodes in the page: the panel's host and the marks' style. Mutations of these are ours. */
+const HOST_NAME = 'gkl-panel';
+const REANALYSE_DEBOUNCE_MS = 600;
+const INSTANCE = Symbol.for('gongkai-lens.analyzer');
+
+type Instance = typeof globalThis & { [INSTANCE]?: AnalyzerHandle };
+
+export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly PanelExtension[] = []): AnalyzerHandle {
+  // Injected twice (the detector, then "check this page"): one analyzer per page.
+  const global = globalThis as Instance;
+  const running = global[INSTANCE];
+  if (running) {
+    running.refresh();
+    return running;
+  }
+
+  const lang: Lang = i18n.t('panel.lang') === 'en' ? 'en' : 'zh';
+  let settings: Settings | null = null;
+  let analysis: Analysis | null = null;
+  let previous: AnalyzeOptions['previous'];
+  let content: PanelContent | null = null;
+  let selected: string | null = null;
+  let focusRequest = { id: null as string | null, seq: 0 };
+  /** The reader asked for the panel (popup): show it even on a page that is not a report. */
+  let requested = false;
+  let dismissed = false;
+  let ui: Promise<ShadowRootContentScriptUi<void>> | null = null;
+  let mountedUi: ShadowRootContentScriptUi<void> | null = null;
+  let textSeen = '';
+
+  const marks: PageMarks = createPageMarks(document, (refs) => {
+    const id = refs[0]!;
+    selected = id;
+    focusRequest = { id, seq: focusRequest.seq + 1 };
+    marks.focus(elementsOf(id));
+    setPanel({ expanded: true });
+  });
+
+  function items(): PanelItem[] {
+    if (!content || content.status !== 'report') return [];
+    return content.items;
+  }
+
+  function elementsOf(id: string): Element[] {
+    const item = items().find((i) => i.id === id);
+    return (item?.cells ?? []).flatMap((key) => analysis?.figures.get(key)?.cell.element ?? []);
+  }
+
+  function analyse(): void {
+    const start = performance.mark('gkl:analyze:start');
+    try {
+      analysis = analyzeDocument(document, { source: location.href, previous });
+      const { report, figures } = analysis;
+      content = {
+        status: 'report',
+        report,
+        items: [...findingItems(report, lang), ...extensions.flatMap((e) => e.items?.(analysis!, lang) ?? []).sort(byKind)],
+        printed: new Map([...figures].map(([key, f]) => [key, f.cell.text])),
+      };
+    } catch (error) {
+      analysis = null;
+      content = { status: 'error', reason: error instanceof Error ? error.message : String(error) };
+    } finally {
+      performance.measure('gkl:analyze', start.name);
+    }
+    textSeen = pageText();
+    // A selection survives a new analysis only if its item still exists (finding ids are indices).
+    if (selected && !items().some((i) => i.id === selected)) {
+      selected = null;
+      marks.focus([]);
+    }
+    if (analysis) void sendVerdict(analysis);
+  }
+
+  async function sendVerdict({ report, recognition }: Analysis) {
+    const message: Message = { type: 'gkl:verdict', verdict: verdictOf(report, recognition.isReport) };
+    await browser.runtime.sendMessage(message).catch(() => {
+      // No background to listen (extension reloading): the panel still shows the verdict.
+    });
+  }
+
+  function visible(): boolean {
+    if (!content || dismissed) return false;
+    if (content.status === 'error') return true;
+    return analysis?.recognition.isReport === true || requested;
+  }
+
+  function shown(): PanelContent | null {
+    if (!visible() || !content) return null;
+    return content.status === 'report' && !analysis?.recognition.isReport ? { status: 'not-report' } : content;
+  }
+
+  function updateMarks(): void {
+    const panel = shown();
+    if (!settings?.marks || panel?.status !== 'report') {
+      marks.set([]);
+      return;
+    }
+    const cellMarks: CellMark[] = panel.items.flatMap((item) =>
+      item.marked.flatMap((key) => {
+        const element = analysis?.figures.get(key)?.cell.element;
+        return element ? [{ element, kind: item.kind, tooltip: item.message, ref: item.id }] : [];
+      }),
+    );
+    marks.set(cellMarks);
+  }
+
+  async function mountUi(): Promise<ShadowRootContentScriptUi<void>> {
+    ui ??= createShadowRootUi(ctx, {
+      name: HOST_NAME,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      // Keys typed in the panel must not reach the page's own shortcuts.
+      isolateEvents: true,
+      onMount: () => {},
+      onRemove: () => {
+        if (mountedUi) render(null, mountedUi.uiContainer);
+      },
+    });
+    const created = await ui;
+    if (!mountedUi) {
+      created.mount();
+      mountedUi = created;
+    }
+    return created;
+  }
+
+  function unmountUi(): void {
+    mountedUi?.remove();
+    mountedUi = null;
+  }
+
+  async function paint(): Promise<void> {
+    updateMarks();
+    const panel = shown();
+    if (!panel || !settings) return unmountUi();
+    const { uiContainer } = await mountUi();
+    const current = settings;
+    const view = (c: PanelContent) => (
+      <Panel
+        content={c}
+        lang={lang}
+        expanded={current.panel.expanded}
+        dock={current.panel.dock}
+        marks={current.marks}
+        selected={selected}
+        focusRequest={focusRequest}
+        toolbar={analysis && c.status === 'report' ? extensions.map((e) => e.toolbar?.(analysis!, lang)) : undefined}
+        onExpandedChange={(expanded) => setPanel({ expanded })}
+        onDockChange={(dock: Dock) => setPanel({ dock })}
+        onMarksChange={(on) => saveSettings({ marks: on })}
+        onSelect={select}
+        onDismiss={() => {
+          dismissed = true;
+          void paint();
+        }}
+      />
+    );
+    try {
+      render(view(panel), uiContainer);
+    } catch (error) {
+      // A rendering bug must not leave half a panel: show the reason in the pill instead.
+      render(null, uiContainer);
+      render(view({ status: 'error', reason: error instanceof Error ? error.message : String(error) }), uiContainer);
+    }
+  }
+
+  function select(id: string): void {
+    selected = id;
+    marks.focus(elementsOf(id), { scroll: true });
+    void paint();
+  }
+
+  function saveSettings(change: Partial<Settings>): void {
+    if (!settings) return;
+    settings = { ...settings, ...change };
+    void paint();
+    void updateSettings(change);
+  }
+
+  function setPanel(change: Partial<Settings['panel']>): void {
+    if (settings) saveSettings({ panel: { ...settings.panel, ...change } });
+  }
+
+  function refresh(): void {
+    analyse();
+    void paint();
+  }
+
+  function open(): void {
+    requested = true;
+    dismissed = false;
+    focusRequest = { id: null, seq: focusRequest.seq + 1 };
+    if (settings) setPanel({ expanded: true });
+  }
+
+  const handle: AnalyzerHandle = { refresh, open };
+  global[INSTANCE] = handle;
+
+  // Registered before anything async: "check this page" injects, then asks at once.
+  const onMessage = (message: Message) => {
+    if (message?.type === 'gkl:open-panel') open();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  /** The page's text, our nodes aside (a shadow root's content is not in textContent). */
+  function pageText(): string {
+    return document.body?.textContent ?? '';
+  }
+
+  // Re-run when the report changes (a 繁體/简体 toggle, content loaded late). Our own nodes (the
+  // panel's host, the marks' style in <head>, attributes on cells) are not the page's content.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver((records) => {
+    const ours = (n: Node) => n instanceof Element && n.localName === HOST_NAME;
+    const theirs = records.some((r) => !ours(r.target) && ![...r.addedNodes, ...r.removedNodes].every(ours));
+    if (!theirs) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (pageText() === textSeen) return;
+      refresh();
+    }, REANALYSE_DEBOUNCE_MS);
+  });
+
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    clearTimeout(timer);
+    marks.clear();
+    browser.runtime.onMessage.removeListener(onMessage);
+    if (global[INSTANCE] === handle) delete global[INSTANCE];
+  });
+
+  analyse();
+  void (async () => {
+    settings = await getSettings();
+    if (requested) settings = { ...settings, panel: { ...settings.panel, expanded: true } };
+    ctx.onInvalidated(watchSettings((next) => {
+      settings = next;
+      void paint();
+    }));
+    await paint();
+    if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    await loadPrevious();
+  })();
+
+  /** YOY rules need last year's report, found from this year's: analyse again when one exists. */
+  async function loadPrevious(): Promise<void> {
+    const report = analysis?.report;
+    if (!report || !analysis?.recognition.isReport) return;
+    for (const extension of extensions) {
+      previous = await extension.previous?.(report);
+      if (previous) return refresh();
+    }
+  }
+
+  return handle;
+}
