@@ -100,7 +100,8 @@ function keyTotals(r: Report, lang: Lang): string[] {
 function findingLine(f: Finding, lang: Lang, style: Style): string[] {
   const paint = style[f.severity];
   const out = [`${paint(`${T[lang].severity[f.severity]} ${f.rule}`)}  ${lang === 'zh' ? f.message : f.messageEn}`];
-  if (f.note) out.push(style.dim(`    ${T[lang].note}：${f.note}`));
+  // The report's own note, as printed (it usually starts with 注：).
+  if (f.note) out.push(style.dim(`  ${/^注/.test(f.note) ? f.note : `${T[lang].note}：${f.note}`}`));
   return out;
 }
 
