@@ -1,0 +1,38 @@
+// npm run bench: prints the engine's speed against the budgets (≤ 10 ms per page for recognition +
+// extraction + checks; ≥ 100 pages/s for the CLI). Asserts nothing: the numbers are for reading.
+// Each environment is one module returning plain numbers (bench/node.ts, bench/cli.ts); a browser
+// measurement (e.g. bench/chromium.ts, timing the analyzer in the page) adds one more section here.
+import { benchPages } from './pages';
+import { runNodeBench } from './node';
+import { runCliBench } from './cli';
+
+const BUDGET_MS_PER_PAGE = 10;
+const BUDGET_PAGES_PER_S = 100;
+
+const ms = (x: number) => x.toFixed(2).padStart(7);
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+
+const pages = benchPages();
+const node = runNodeBench(pages);
+
+console.log(`Node ${process.version} — median of ${node.repeats} runs after warm-up, per page (ms)\n`);
+console.log(`${pad('page', 46)}${pad('script', 13)} parse  analysis  opencc   vs ${BUDGET_MS_PER_PAGE} ms`);
+for (const t of node.pages) {
+  const ratio = t.analysisMs / BUDGET_MS_PER_PAGE;
+  console.log(`${pad(t.page.name, 46)}${pad(t.script, 12)}${ms(t.parseMs)}${ms(t.analysisMs)}  ${t.conversionMs ? ms(t.conversionMs) : '      -'}   ${(ratio * 100).toFixed(0).padStart(3)}%`);
+}
+const analysis = node.pages.map((t) => t.analysisMs);
+const total = analysis.reduce((a, b) => a + b, 0);
+const parse = node.pages.reduce((a, t) => a + t.parseMs, 0);
+const traditional = node.pages.filter((t) => t.script === 'traditional');
+const convShare = traditional.reduce((a, t) => a + t.conversionMs, 0) / traditional.reduce((a, t) => a + t.analysisMs, 0);
+console.log(`
+analysis: mean ${(total / analysis.length).toFixed(2)} ms, max ${Math.max(...analysis).toFixed(2)} ms per page (budget ${BUDGET_MS_PER_PAGE} ms: max is ${((Math.max(...analysis) / BUDGET_MS_PER_PAGE) * 100).toFixed(0)}% of it)
+throughput, one core: ${(1000 / (total / analysis.length)).toFixed(0)} pages/s analysis only, ${(1000 / ((total + parse) / analysis.length)).toFixed(0)} pages/s with the HTML parse (budget ${BUDGET_PAGES_PER_S})
+opencc: converter build ${node.converterBuildMs.toFixed(1)} ms once per process; converting a traditional page's whole text is ${(convShare * 100).toFixed(0)}% of its analysis time (${traditional.length} traditional pages)`);
+
+const cli = runCliBench(pages);
+const perPage = (cli.wallMs - cli.startupMs) / cli.pages;
+console.log(`
+CLI (one process, --json): ${cli.pages} pages in ${(cli.wallMs / 1000).toFixed(2)} s = ${((cli.pages / cli.wallMs) * 1000).toFixed(0)} pages/s including start-up;
+  start-up ${cli.startupMs.toFixed(0)} ms, then ${perPage.toFixed(2)} ms per page = ${(1000 / perPage).toFixed(0)} pages/s (budget ${BUDGET_PAGES_PER_S}: ${(1000 / perPage / BUDGET_PAGES_PER_S).toFixed(1)}×)`);
