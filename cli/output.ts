@@ -62,10 +62,11 @@ const DAY = 86_400_000;
 
 function dateLine(r: Report, lang: Lang): string {
   const t = T[lang];
-  if (!r.publishedAt) return t.publishedUnknown + (r.deadline ? `（${t.deadline(r.deadline)}）` : '');
+  const aside = (...parts: string[]) => (lang === 'zh' ? `（${parts.join('，')}）` : ` (${parts.join(', ')})`);
+  if (!r.publishedAt) return t.publishedUnknown + (r.deadline ? aside(t.deadline(r.deadline)) : '');
   if (!r.deadline) return t.published(r.publishedAt);
   const late = Math.round((Date.parse(r.publishedAt) - Date.parse(r.deadline)) / DAY);
-  return `${t.published(r.publishedAt)}（${t.deadline(r.deadline)}，${late > 0 ? t.late(late) : t.onTime}）`;
+  return t.published(r.publishedAt) + aside(t.deadline(r.deadline), late > 0 ? t.late(late) : t.onTime);
 }
 
 /** The value at a canonical key of the nested report. */
