@@ -34,16 +34,17 @@ const NOT_APPLICATIONS = /复议|诉讼|人大|政协|建议|提案|留言|信�
 // "行政复议、行政诉讼0件" counts both together: it says each is 0, and nothing when it is not 0.
 const JOINT_SUIT = /行政复议[、和及与]$/;
 
-/** Squeezes whitespace out, remembering where each kept character stood ("26 件" reads as "26件"). */
-function squeeze(text: string): { squeezed: string; at: number[] } {
-  let squeezed = '';
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (/\s/.test(text[i]!)) continue;
-    squeezed += text[i];
-    at.push(i);
-  }
-  return { squeezed, at };
+// Whitespace that normalizer.plain leaves (one space per run) and that raw text may carry.
+const SPACE = /[ \n\t\r\u00a0\u3000]+/g;
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000;
+const CLAUSE_BREAK = new Set([',', '。', ';', '!', '?']);
+
+/** For each character of the text without whitespace, its index in `text` ("26 件" is read as "26件"). */
+function positions(text: string): Int32Array {
+  const at = new Int32Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) at[n++] = i;
+  return at;
 }
 
 /**
@@ -51,12 +52,14 @@ function squeeze(text: string): { squeezed: string; at: number[] } {
  * Each figure once per kind and value, in the order stated; `text` is the phrase as printed.
  */
 export function readNarrative(text: string): Report['narrative'] {
-  const { squeezed, at } = squeeze(text);
+  const squeezed = text.replace(SPACE, '');
+  let at: Int32Array | undefined;
   const found: (NarrativeFigure & { pos: number })[] = [];
   const seen = new Set<string>();
   const add = (kind: Kind, value: number, start: number, end: number) => {
     if (seen.has(`${kind}:${value}`)) return;
     seen.add(`${kind}:${value}`);
+    at ??= positions(text);
     found.push({ kind, value, text: text.slice(at[start], at[end - 1]! + 1), pos: start });
   };
   for (const [kind, pattern] of PATTERNS) {
@@ -66,7 +69,9 @@ export function readNarrative(text: string): Report['narrative'] {
       const end = start + m[0].length;
       if (kind === 'requests') {
         // "其中…" and the other counts may stand earlier in the same clause.
-        const clause = squeezed.slice(squeezed.slice(0, start).search(/[^,。;!?]*$/), end);
+        let from = start;
+        while (from > 0 && !CLAUSE_BREAK.has(squeezed[from - 1]!)) from--;
+        const clause = squeezed.slice(from, end);
         if (NOT_APPLICATIONS.test(clause)) continue;
       }
       if (kind === 'suits' && JOINT_SUIT.test(squeezed.slice(Math.max(0, start - 5), start))) {
