@@ -5,7 +5,8 @@ import { ReportSchema } from '../../lib/report/schema';
 import { saveSnapshot } from './snapshots';
 import { exportCsv, exportJson, exportQuarantineJson } from './export';
 import type { Snapshot } from './schema';
-import { finding, seedReport, useLocale } from './testing';
+import { finding, seedReport } from './testing';
+import { useLocale } from '../../components/testing/i18n';
 import { SEEDS } from '../../test/fixtures/seeds';
 
 async function save(report: ReturnType<typeof seedReport>, url: string, title: string | null, at: string): Promise<Snapshot> {
@@ -17,7 +18,7 @@ async function save(report: ReturnType<typeof seedReport>, url: string, title: s
 describe('export', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await useLocale();
+    await useLocale('zh_CN');
     process.env.TZ = 'Asia/Shanghai';
   });
 

@@ -5,6 +5,7 @@ import { cellLabel } from '../../lib/formats/labels';
 import { reportValue } from '../../lib/checks/figures';
 import type { Quarantined, Snapshot } from './schema';
 import { countOf } from './query';
+import { localDateTime } from './snapshots';
 
 export const EXPORT_FORMAT = 'gongkai-lens/snapshots';
 export const EXPORT_VERSION = 1;
@@ -25,13 +26,6 @@ function csvField(value: string | number | null): string {
   // including T2019's negative changes, are written as numbers.
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Local "YYYY-MM-DD HH:mm", which Excel and WPS read as a date-time. */
-function localDateTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 export const CSV_META_HEADERS = ['机关', '年度', '格式', '网址', '保存时间', '错误数', '提醒数'] as const;

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addFlag, listFlags, removeFlag, resolveFlags, restoreFlags, updateFlag, watchFlags } from './flags';
 import { listQuarantine } from './store';
-import { useLocale } from './testing';
+import { useLocale } from '../../components/testing/i18n';
 
 const URL_2024 = 'http://www.hegang.gov.cn/zwgk/gknb/2025/01/24/000.html';
 const CELL = 'requests.totalProcessed.natural';
@@ -10,7 +10,7 @@ const CELL = 'requests.totalProcessed.natural';
 describe('flags', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await useLocale();
+    await useLocale('zh_CN');
   });
 
   it('keeps a flag per page URL, anchored by canonical key, across reads (a reload)', async () => {

@@ -5,7 +5,8 @@ import { exportJson } from './export';
 import { applyImport, planImport, readImportFile, type ImportFile } from './import';
 import { listFlags, restoreFlags } from './flags';
 import type { Flag, Snapshot } from './schema';
-import { finding, seedReport, useLocale } from './testing';
+import { finding, seedReport } from './testing';
+import { useLocale } from '../../components/testing/i18n';
 
 const URL_A = 'http://www.hegang.gov.cn/zwgk/gknb/a.html';
 const URL_B = 'http://www.hegang.gov.cn/zwgk/gknb/b.html';
@@ -26,7 +27,7 @@ function read(text: string): ImportFile {
 describe('import', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await useLocale();
+    await useLocale('zh_CN');
   });
 
   it('round-trips: export, clear storage, import gives identical snapshots and the pages’ flags back', async () => {

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findPreviousYear, listSnapshots, saveSnapshot } from './snapshots';
 import { agencyYears, compareSnapshots, facets, filterSnapshots, verdictOf } from './query';
 import type { Flag, Snapshot } from './schema';
-import { finding, seedReport, useLocale } from './testing';
+import { finding, seedReport } from './testing';
+import { useLocale } from '../../components/testing/i18n';
 
 const AGENCY = '鹤岗市人民政府办公室';
 const HEGANG = 'http://www.hegang.gov.cn/zwgk/gknb';
@@ -18,7 +19,7 @@ async function save(opts: Parameters<typeof seedReport>[0], url: string, at: str
 describe('queries', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await useLocale();
+    await useLocale('zh_CN');
     process.env.TZ = 'Asia/Shanghai';
   });
 

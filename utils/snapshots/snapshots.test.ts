@@ -4,7 +4,8 @@ import { deleteSnapshot, findPreviousYear, getSnapshot, listSnapshots, restoreSn
 import { compareSnapshots, agencyYears, filterSnapshots, facets } from './query';
 import { SNAPSHOT_MIGRATIONS, SnapshotSchema, type MigrationTable, type Flag } from './schema';
 import { listQuarantine } from './store';
-import { finding, seedReport, useLocale } from './testing';
+import { finding, seedReport } from './testing';
+import { useLocale } from '../../components/testing/i18n';
 import { tablesHash } from './hash';
 
 const URL_2024 = 'http://www.hegang.gov.cn/zwgk/gknb/2025/01/24/000.html';
@@ -23,7 +24,7 @@ const stored = async () => Object.keys(await fakeBrowser.storage.local.get(null)
 describe('saving snapshots', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await useLocale();
+    await useLocale('zh_CN');
   });
 
   it('stores the report with its URL, title, flags, time and a hash of the tables', async () => {
@@ -104,7 +105,7 @@ describe('saving snapshots', () => {
 describe('reading snapshots back', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await useLocale();
+    await useLocale('zh_CN');
   });
 
   it('quarantines a corrupted entry with its raw value and reason while the others load', async () => {

@@ -104,11 +104,16 @@ export async function versionsOf(url: string): Promise<Snapshot[]> {
   return (await listSnapshots()).filter((s) => s.url === page).sort((a, b) => -newestFirst(a, b));
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
 /** The local calendar date of an ISO time, as the reader's own clock shows it. */
 export function localDate(iso: string): string {
   const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+/** Local "YYYY-MM-DD HH:mm" (which Excel and WPS also read as a date-time). */
+export function localDateTime(iso: string): string {
+  const d = new Date(iso);
+  return `${localDate(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /**

@@ -1,23 +1,7 @@
-// Test support for keep-and-compare (imported by tests only): the real locale messages in
-// fakeBrowser, and reports built from the seed expectations.
-import path from 'node:path';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+// Test support for keep-and-compare (imported by tests only): reports built from the seed
+// expectations, as the engine would produce them.
 import { ReportSchema, SCHEMA_VERSION, type Finding, type Report } from '../../lib/report/schema';
-import { SEEDS, REPO_ROOT } from '../../test/fixtures/seeds';
-
-const loaded = new Map<string, Record<string, { message: string }>>();
-
-/** Makes `i18n.t` answer from locales/<locale>.yml as the browser would ($1… substituted). */
-export async function useLocale(locale: 'zh_CN' | 'en' = 'zh_CN'): Promise<void> {
-  if (!loaded.has(locale)) loaded.set(locale, generateChromeMessages(await parseMessagesFile(path.join(REPO_ROOT, 'locales', `${locale}.yml`))));
-  const messages = loaded.get(locale)!;
-  fakeBrowser.i18n.getMessage = ((name: string, subs?: string | string[]) => {
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return (messages[name]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-  }) as typeof fakeBrowser.i18n.getMessage;
-  fakeBrowser.i18n.getUILanguage = () => (locale === 'zh_CN' ? 'zh-CN' : 'en-US');
-}
+import { SEEDS } from '../../test/fixtures/seeds';
 
 /** Flat canonical keys → the nested tables of the report JSON. */
 function nest(figures: Record<string, number | null>, table: string): Record<string, unknown> | null {

@@ -1,0 +1,177 @@
+// The list of saved reports: filters, export/import, and a real table (caption, column and row
+// headers) with one row per snapshot.
+import { useMemo, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { facets, filterSnapshots, localDateTime, verdictOf, VERDICTS, type Snapshot, type SnapshotFilter, type Verdict } from '../../utils/snapshots';
+import type { Lang } from '../../components/model';
+import { snapshotName, templateName, useFocusOnMount, type View } from './page';
+
+interface ListViewProps {
+  snapshots: Snapshot[];
+  lang: Lang;
+  /** Focus the heading (when coming back from another view). */
+  focus: boolean;
+  go(view: View): void;
+  onDelete(s: Snapshot): void;
+  onExport(format: 'json' | 'csv', chosen: Snapshot[]): void;
+  onImportFile(file: File): void;
+}
+
+const VERDICT_LABEL: Record<Verdict, () => string> = {
+  errors: () => i18n.t('snapshots.verdict.errors'),
+  warnings: () => i18n.t('snapshots.verdict.warnings'),
+  ok: () => i18n.t('snapshots.verdict.ok'),
+};
+
+export function ListView({ snapshots, focus, go, onDelete, onExport, onImportFile }: ListViewProps) {
+  const [filter, setFilter] = useState<SnapshotFilter>({});
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const heading = useFocusOnMount<HTMLHeadingElement>(focus);
+  const options = useMemo(() => facets(snapshots), [snapshots]);
+  const shown = useMemo(() => filterSnapshots(snapshots, filter), [snapshots, filter]);
+  const chosen = snapshots.filter((s) => selected.has(s.id));
+  const versions = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const s of snapshots) count.set(s.url, (count.get(s.url) ?? 0) + 1);
+    return count;
+  }, [snapshots]);
+
+  const set = (change: Partial<SnapshotFilter>) => setFilter((f) => ({ ...f, ...change }));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const allShown = shown.length > 0 && shown.every((s) => selected.has(s.id));
+
+  return (
+    <>
+      <section class="filters" aria-labelledby="filters-heading">
+        <h2 id="filters-heading" ref={heading} tabIndex={-1}>{i18n.t('snapshots.filter.heading')}</h2>
+        <form role="search" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            {i18n.t('snapshots.filter.text')}
+            <input type="search" value={filter.text ?? ''} onInput={(e) => set({ text: e.currentTarget.value })} />
+          </label>
+          <label>
+            {i18n.t('snapshots.filter.agency')}
+            <select value={filter.agency ?? ''} onChange={(e) => set({ agency: e.currentTarget.value || undefined })}>
+              <option value="">{i18n.t('snapshots.filter.any')}</option>
+              {options.agencies.map((a) => <option key={a} value={a}>{a}</option>)}
+            </select>
+          </label>
+          <label>
+            {i18n.t('snapshots.filter.year')}
+            <select value={filter.year ?? ''} onChange={(e) => set({ year: e.currentTarget.value ? Number(e.currentTarget.value) : undefined })}>
+              <option value="">{i18n.t('snapshots.filter.any')}</option>
+              {options.years.map((y) => <option key={y} value={y}>{y}</option>)}
+            </select>
+          </label>
+          <label>
+            {i18n.t('snapshots.filter.host')}
+            <select value={filter.host ?? ''} onChange={(e) => set({ host: e.currentTarget.value || undefined })}>
+              <option value="">{i18n.t('snapshots.filter.any')}</option>
+              {options.hosts.map((h) => <option key={h} value={h}>{h}</option>)}
+            </select>
+          </label>
+          <label>
+            {i18n.t('snapshots.filter.verdict')}
+            <select value={filter.verdict ?? ''} onChange={(e) => set({ verdict: (e.currentTarget.value || undefined) as Verdict | undefined })}>
+              <option value="">{i18n.t('snapshots.filter.any')}</option>
+              {VERDICTS.map((v) => <option key={v} value={v}>{VERDICT_LABEL[v]()}</option>)}
+            </select>
+          </label>
+          <button type="button" onClick={() => setFilter({})}>{i18n.t('snapshots.filter.clear')}</button>
+        </form>
+      </section>
+
+      <section class="transfer" aria-labelledby="transfer-heading">
+        <h2 id="transfer-heading">{i18n.t('snapshots.export.heading')}</h2>
+        <div class="buttons">
+          <button type="button" disabled={!snapshots.length} onClick={() => onExport('json', snapshots)}>{i18n.t('snapshots.export.jsonAll')}</button>
+          <button type="button" disabled={!snapshots.length} onClick={() => onExport('csv', snapshots)}>{i18n.t('snapshots.export.csvAll')}</button>
+          <button type="button" disabled={!chosen.length} onClick={() => onExport('json', chosen)}>{i18n.t('snapshots.export.jsonSelected', [String(chosen.length)])}</button>
+          <button type="button" disabled={!chosen.length} onClick={() => onExport('csv', chosen)}>{i18n.t('snapshots.export.csvSelected', [String(chosen.length)])}</button>
+          <label class="file">
+            {i18n.t('snapshots.import.choose')}
+            <input
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                e.currentTarget.value = '';
+                if (file) onImportFile(file);
+              }}
+            />
+          </label>
+        </div>
+      </section>
+
+      {snapshots.length === 0 ? (
+        <p class="empty">{i18n.t('snapshots.list.empty')}</p>
+      ) : (
+        <table class="list">
+          <caption>{i18n.t('snapshots.list.caption', [String(snapshots.length), String(shown.length)])}</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <input
+                  type="checkbox"
+                  aria-label={i18n.t('snapshots.list.selectAll')}
+                  checked={allShown}
+                  disabled={!shown.length}
+                  onChange={(e) => {
+                    const on = e.currentTarget.checked;
+                    setSelected((old) => {
+                      const next = new Set(old);
+                      for (const s of shown) on ? next.add(s.id) : next.delete(s.id);
+                      return next;
+                    });
+                  }}
+                />
+              </th>
+              <th scope="col">{i18n.t('snapshots.list.agency')}</th>
+              <th scope="col">{i18n.t('snapshots.list.year')}</th>
+              <th scope="col">{i18n.t('snapshots.list.title')}</th>
+              <th scope="col">{i18n.t('snapshots.list.template')}</th>
+              <th scope="col">{i18n.t('snapshots.list.verdict')}</th>
+              <th scope="col">{i18n.t('snapshots.list.savedAt')}</th>
+              <th scope="col">{i18n.t('snapshots.list.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((s) => {
+              const name = snapshotName(s);
+              const count = versions.get(s.url) ?? 1;
+              const verdict = verdictOf(s.report);
+              return (
+                <tr key={s.id}>
+                  <td>
+                    <input type="checkbox" aria-label={i18n.t('snapshots.list.select', [name])} checked={selected.has(s.id)} onChange={(e) => toggle(s.id, e.currentTarget.checked)} />
+                  </td>
+                  <th scope="row">{s.report.agency ?? i18n.t('snapshots.list.unknown')}</th>
+                  <td>{s.report.year ?? ''}</td>
+                  <td>
+                    <a href={s.url} target="_blank" rel="noreferrer">{s.report.title ?? s.title ?? s.url}</a>
+                  </td>
+                  <td>{templateName(s.report.template)}</td>
+                  <td class={`verdict ${verdict}`}>{VERDICT_LABEL[verdict]()}</td>
+                  <td>{localDateTime(s.savedAt)}</td>
+                  <td class="actions">
+                    <button type="button" onClick={() => go({ kind: 'snapshot', id: s.id })}>{i18n.t('snapshots.list.open')}</button>
+                    {count > 1 && <button type="button" onClick={() => go({ kind: 'compare', url: s.url })}>{i18n.t('snapshots.list.versions', [String(count)])}</button>}
+                    {s.report.agency && <button type="button" onClick={() => go({ kind: 'agency', agency: s.report.agency! })}>{i18n.t('snapshots.list.agencyYears')}</button>}
+                    <button type="button" aria-label={i18n.t('snapshots.list.deleteLabel', [name])} onClick={() => onDelete(s)}>{i18n.t('snapshots.list.delete')}</button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {snapshots.length > 0 && shown.length === 0 && <p class="empty">{i18n.t('snapshots.list.noMatch')}</p>}
+    </>
+  );
+}
