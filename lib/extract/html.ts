@@ -1,0 +1,72 @@
+// A page (Document) → its meta data and its content in reading order: one text block per visual
+// paragraph, one grid per data table. Layout tables (tables of tables, page frames around the
+// article) are read through: their text flows as paragraphs, their inner tables become grids.
+import type { Block, PageMeta } from '../types';
+import type { Normalizer } from '../normalize';
+import { BLOCK_ELEMENTS, buildGrid, foldSpaces, isHidden, isLayoutTable, visibleText } from '../grid';
+
+/** <title> and every <meta name content> (first of each name), in plain normalised form. */
+export function htmlMeta(doc: Document, source: string, normalizer: Normalizer): PageMeta {
+  const title = normalizer.plain(doc.querySelector('title')?.textContent ?? '');
+  const metas: Record<string, string> = {};
+  for (const meta of Array.from(doc.querySelectorAll('meta[name]'))) {
+    const name = meta.getAttribute('name')!.trim();
+    const content = normalizer.plain(meta.getAttribute('content') ?? '');
+    // A page may embed another page's head (seed-like CMS wrappers): the first of a name is its own.
+    if (name && content && !(name in metas)) metas[name] = content;
+  }
+  return { title: title || null, metas, source };
+}
+
+/**
+ * The visible content in reading order. Text blocks are `Cell`s with `table: -1`, `row` = their
+ * position in the returned list and `element` = the block element (p, div, td of a layout table…)
+ * they were printed in; table blocks are span-expanded grids indexed like
+ * `document.querySelectorAll('table')`.
+ */
+export function htmlBlocks(doc: Document, normalizer: Normalizer): Block[] {
+  const blocks: Block[] = [];
+  const tableIndex = new Map<Element, number>(Array.from(doc.querySelectorAll('table')).map((t, i) => [t, i]));
+  let parts: string[] = [];
+
+  const flush = (owner: Element) => {
+    const text = foldSpaces(parts.join(''));
+    parts = [];
+    if (text) blocks.push({ kind: 'text', cell: { text, norm: normalizer.label(text), table: -1, row: blocks.length, col: 0, element: owner } });
+  };
+
+  const walk = (el: Element, owner: Element) => {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        parts.push(child.nodeValue ?? '');
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const e = child as Element;
+      if (isHidden(e)) continue;
+      const name = e.localName;
+      if (name === 'br') flush(owner);
+      else if (name === 'table' && !isLayoutTable(e)) {
+        flush(owner);
+        const caption = Array.from(e.children).find((c) => c.localName === 'caption' && !isHidden(c));
+        if (caption) {
+          parts.push(visibleText(caption));
+          flush(caption);
+        }
+        const grid = buildGrid(e, tableIndex.get(e) ?? -1, normalizer);
+        if (grid.rows.length) blocks.push({ kind: 'table', grid });
+      } else if (BLOCK_ELEMENTS.has(name)) {
+        flush(owner);
+        walk(e, e);
+        flush(e);
+      } else walk(e, owner);
+    }
+  };
+
+  const root = doc.body ?? doc.documentElement;
+  if (root) {
+    walk(root, root);
+    flush(root);
+  }
+  return blocks;
+}

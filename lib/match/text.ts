@@ -1,0 +1,148 @@
+// Reading tables from a flat sequence of cells (saved text, or a page whose tables are not <table>s).
+// A row label is followed by its figures: exactly as many cells as the table has columns, in the
+// national order (the header is flattened, so it only tells 表二's columns and whether 表三 has a
+// subtotal column). Labels broken over lines ("商业" / "企业") are joined.
+import type { Block, Cell } from '../types';
+import { APPLICANT_COLUMNS, type TableId } from '../report/keys';
+import type { LabelEntry } from '../formats';
+import { APPEAL_ORDER, classify, parseCell, type Reading } from './reading';
+
+interface Run {
+  /** `requests.granted`: the figures' keys are prefix + column. */
+  prefix: string;
+  /** null: a column read and ignored (subtotal). */
+  columns: readonly (string | null)[];
+  next: number;
+  /**
+   * The run begins only with a printed cell, not an empty one: after a group label that may or
+   * may not carry figures (T2019's one-row （六）), and for 表四's label-less row.
+   */
+  awaitsFigure: boolean;
+}
+
+interface Header {
+  table: TableId;
+  columns: (string | null)[];
+  /** Rows have been read under it: the next column label starts a new header. */
+  closed: boolean;
+}
+
+// A label broken over lines has short parts; paragraphs are never joined.
+const MAX_JOINED_PARTS = 3;
+const MAX_PART_LENGTH = 40;
+const MAX_FIGURE_LENGTH = 24;
+// "12件以上", "3 5": a figure printed wrong (VAL-BAD) rather than a label; "1.属于…" is a label.
+const MISPRINTED_FIGURE = /^[-+]?\d(?!\d*[.、)][^\d])/;
+const MAX_MISPRINTED_LENGTH = 12;
+
+export class TextReader {
+  private run: Run | null = null;
+  private header: Header | null = null;
+
+  constructor(private readonly reading: Reading) {}
+
+  /** A heading, table or note ends the row being read. */
+  interrupt(): void {
+    this.run = null;
+  }
+
+  /**
+   * Reads the cell at `i` (and the next ones, for a label broken over lines). Returns how many
+   * blocks were table content; 0 when the cell is none (narrative, chrome).
+   */
+  read(blocks: readonly Block[], i: number, end: number): number {
+    const cell = (blocks[i] as Extract<Block, { kind: 'text' }>).cell;
+    if (this.run) {
+      if (this.isFigure(cell, this.run.awaitsFigure)) {
+        this.take(this.run, cell);
+        return 1;
+      }
+      this.run = null;
+    }
+    const match = this.matchLabel(blocks, i, end);
+    if (match) {
+      this.reading.enter(match.entry);
+      this.apply(match.entry);
+      return match.span;
+    }
+    const table = this.reading.table;
+    if (!table || !this.isFigure(cell, false)) return 0;
+    // 表四's fifteen figures follow its header with no row label of their own.
+    if (table === 'appeals' && this.isFigure(cell, true)) {
+      this.run = { prefix: 'appeals', columns: APPEAL_ORDER, next: 0, awaitsFigure: false };
+      this.take(this.run, cell);
+    }
+    // Otherwise a stray cell of the table (colspan remainders "||"): table content, no figure.
+    return 1;
+  }
+
+  private isFigure(cell: Cell, printedOnly: boolean): boolean {
+    if (cell.text === '') return !printedOnly;
+    if (cell.norm.length > MAX_FIGURE_LENGTH) return false;
+    if (!parseCell(cell).bad) return true;
+    return cell.norm.length <= MAX_MISPRINTED_LENGTH && MISPRINTED_FIGURE.test(cell.norm) && !classify(cell.norm, this.reading.table, false);
+  }
+
+  private take(run: Run, cell: Cell): void {
+    const column = run.columns[run.next++];
+    if (column) this.reading.addFigure(`${run.prefix}.${column}`, cell);
+    else this.reading.tableSeen = true;
+    run.awaitsFigure = false;
+    if (run.next >= run.columns.length) this.run = null;
+  }
+
+  /** The label at `i`, alone or joined with the one or two cells after it. */
+  private matchLabel(blocks: readonly Block[], i: number, end: number): { entry: LabelEntry; span: number } | null {
+    let norm = '';
+    for (let span = 1; span <= MAX_JOINED_PARTS && i + span <= end; span++) {
+      const block = blocks[i + span - 1]!;
+      if (block.kind !== 'text') return null;
+      const part = block.cell.norm;
+      if (part === '' || part.length > MAX_PART_LENGTH || (span > 1 && this.isFigure(block.cell, true))) return null;
+      norm += part;
+      const entry = classify(norm, this.reading.table, false);
+      if (entry) return { entry, span };
+    }
+    return null;
+  }
+
+  private apply(entry: LabelEntry): void {
+    switch (entry.kind) {
+      case 'caption':
+        this.header = { table: entry.table, columns: [], closed: false };
+        break;
+      case 'column':
+        if (!this.header || this.header.table !== entry.table || this.header.closed) {
+          this.header = { table: entry.table, columns: [], closed: false };
+        }
+        this.header.columns.push(entry.column);
+        break;
+      case 'group':
+        if (entry.row) this.openRow(entry.table, entry.row, true);
+        break;
+      case 'row':
+        this.openRow(entry.table, entry.row, false);
+        break;
+      case 'marker':
+        break;
+    }
+  }
+
+  private openRow(table: TableId, row: string, awaitsFigure: boolean): void {
+    const header = this.header?.table === table ? this.header : null;
+    if (header) header.closed = true;
+    this.run = { prefix: `${table}.${row}`, columns: this.columnsOf(table, row, header?.columns ?? []), next: 0, awaitsFigure };
+  }
+
+  private columnsOf(table: TableId, row: string, header: readonly (string | null)[]): readonly (string | null)[] {
+    if (table === 'active') {
+      const named = header.filter((c): c is string => c !== null);
+      return named.length ? named : this.reading.defaultColumns('active', row);
+    }
+    // 表三's header is flattened (自然人, 法人或其他组织, 总计, then the five): its order only says
+    // where a subtotal column stands among the organisation columns.
+    const parts = header.filter((c) => c !== 'natural' && c !== 'total');
+    if (header.includes(null) && parts.length === APPLICANT_COLUMNS.length - 1) return ['natural', ...parts, 'total'];
+    return this.reading.defaultColumns(table, row);
+  }
+}
