@@ -1,6 +1,11 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** Pages the extension reads without a click: the detector runs there and the analyzer is injected. */
+const GOV_PAGES = '*://*.gov.cn/*';
+/** Any other site, only when the reader asks to "always check this site". */
+const ANY_SITE = '*://*/*';
+
 // The manifest is a function of the target so Firefox-only keys never reach Chrome.
 export default defineConfig({
   // Parallel builds (tests, benchmarks) can each use their own output folder.
@@ -9,10 +14,31 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: ({ browser }) => ({
+  hooks: {
+    // The analyzer (registration: 'runtime') fetches its CSS into its shadow root from whatever page
+    // it was injected into: a gov.cn page, or any page the reader checks. WXT derives these matches
+    // from the script's `matches`, which a runtime script has none of; use_dynamic_url keeps pages
+    // from probing for the file.
+    'build:manifestGenerated': (_, manifest) => {
+      for (const resource of manifest.web_accessible_resources ?? []) {
+        if (typeof resource === 'object' && 'matches' in resource && !resource.matches?.length) resource.matches = [ANY_SITE];
+      }
+    },
+  },
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
+    action: { default_title: '__MSG_extName__' },
+    // storage: settings and verdicts; unlimitedStorage: saved snapshots; scripting + activeTab:
+    // inject the analyzer (gov pages, or the page the reader asked to check); contextMenus: "flag
+    // this cell". No `tabs`: host access already reveals the URLs of the pages we work on.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'contextMenus'],
+    host_permissions: [GOV_PAGES],
+    // The detector (entrypoints/detector.ts, an unlisted script to stay under its 4 kB budget).
+    content_scripts: [{ matches: [GOV_PAGES], js: ['detector.js'], run_at: 'document_idle', all_frames: true }],
+    // MV2 (Firefox by default) has no optional_host_permissions: origins go with optional_permissions.
+    ...(manifestVersion === 3 ? { optional_host_permissions: [ANY_SITE] } : { optional_permissions: [ANY_SITE] }),
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'gongkai-lens@example.org', data_collection_permissions: { required: ['none'] } } } }
       : {}),

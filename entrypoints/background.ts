@@ -1,1 +1,100 @@
-export default defineBackground(() => {});
+// The background wires the browser to the helpers in utils/: it injects the analyzer where the
+// detector recognised a report, keeps each tab's verdict for the badge and the popup, runs "check
+// this page", and keeps the "always check" sites registered. It sends nothing anywhere.
+import { browser, type Browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import type { Message } from '@/utils/messages';
+import { badgeOf } from '@/utils/badge';
+import { VerdictSchema, setTabVerdict, tabVerdict, type TabVerdict } from '@/utils/verdicts';
+import { checkTab, injectAnalyzer } from '@/utils/inject';
+import { syncAlwaysCheckedSites } from '@/utils/sites';
+
+// Firefox builds MV2, where the toolbar button is `browserAction`.
+const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+/** The toolbar button's tooltip, which is also what screen readers announce for it. */
+function titleOf(entry: TabVerdict | null): string {
+  const verdict = entry?.verdict;
+  const badge = badgeOf(verdict ?? null);
+  if (!verdict) return i18n.t('extName');
+  const summary = !badge
+    ? i18n.t('badge.notReport')
+    : badge.tone === 'clean'
+      ? i18n.t('badge.clean')
+      : i18n.t('badge.summary', [i18n.t('badge.errors', verdict.errors), i18n.t('badge.warnings', verdict.warnings)]);
+  return `${i18n.t('extName')} — ${summary}`;
+}
+
+async function showVerdict(tabId: number, entry: TabVerdict | null): Promise<void> {
+  await setTabVerdict(tabId, entry);
+  const badge = badgeOf(entry?.verdict ?? null);
+  await action.setBadgeText({ tabId, text: badge?.text ?? '' });
+  if (badge) {
+    await action.setBadgeBackgroundColor({ tabId, color: badge.background });
+    await action.setBadgeTextColor?.({ tabId, color: badge.color });
+  }
+  await action.setTitle({ tabId, title: titleOf(entry) });
+}
+
+/** After a navigation: is the document that sent the tab's verdict still there? */
+async function stillThere(tabId: number, { frameId, documentId }: TabVerdict): Promise<boolean> {
+  const ping: Message = { type: 'gkl:ping' };
+  try {
+    await browser.tabs.sendMessage(tabId, ping, documentId ? { documentId } : { frameId });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function afterNavigation(tabId: number): Promise<void> {
+  const entry = await tabVerdict(tabId);
+  if (entry) await showVerdict(tabId, (await stillThere(tabId, entry)) ? entry : null);
+}
+
+/** Popup-only requests must come from the extension's own pages, not from a content script. */
+function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL('/'));
+}
+
+async function answer(message: Message, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  const tabId = sender.tab?.id;
+  switch (message?.type) {
+    case 'gkl:inject':
+      if (tabId === undefined) return { injected: false };
+      await injectAnalyzer(tabId, sender.frameId ?? 0);
+      return { injected: true };
+    case 'gkl:verdict': {
+      const verdict = VerdictSchema.safeParse(message.verdict);
+      if (tabId === undefined || !verdict.success) return null;
+      await showVerdict(tabId, { verdict: verdict.data, frameId: sender.frameId ?? 0, documentId: sender.documentId });
+      return null;
+    }
+    case 'gkl:get-verdict':
+      return fromExtensionPage(sender) ? ((await tabVerdict(message.tabId))?.verdict ?? null) : null;
+    case 'gkl:check-tab':
+      return fromExtensionPage(sender) ? checkTab(message.tabId) : null;
+    default:
+      return null;
+  }
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message: Message, sender, sendResponse) => {
+    answer(message, sender).then(sendResponse, (error: unknown) => {
+      console.warn('[gkl]', message?.type, error);
+      sendResponse(null);
+    });
+    return true;
+  });
+
+  // Every navigation, #hash and history.pushState included, ends in 'complete'.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'complete') void afterNavigation(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void setTabVerdict(tabId, null));
+
+  browser.permissions.onAdded.addListener(() => void syncAlwaysCheckedSites());
+  browser.permissions.onRemoved.addListener(() => void syncAlwaysCheckedSites());
+  void syncAlwaysCheckedSites();
+});

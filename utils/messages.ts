@@ -8,12 +8,30 @@ export interface Verdict {
   year: number | null;
 }
 
+/** Why "check this page" could not run the analyzer on a tab. */
+export type CheckRefusal =
+  /** The browser forbids scripts there (chrome://, the web store, PDF viewer …) or access was not granted. */
+  | 'not-allowed'
+  /** The tab is gone. */
+  | 'no-tab';
+
+export type CheckOutcome = { ok: true } | { ok: false; reason: CheckRefusal };
+
 export type Message =
-  /** detector → background: this page looks like a report; inject the analyzer. */
+  /** detector → background: this page looks like a report; inject the analyzer (answer: { injected: boolean }). */
   | { type: 'gkl:inject' }
   /** analyzer → background: the verdict for the badge (per tab). */
   | { type: 'gkl:verdict'; verdict: Verdict }
   /** popup → background: the verdict of a tab (answer: Verdict | null). */
   | { type: 'gkl:get-verdict'; tabId: number }
   /** popup/background → analyzer: show the panel expanded (e.g. after "check this page"). */
-  | { type: 'gkl:open-panel' };
+  | { type: 'gkl:open-panel' }
+  /** popup → background: run the analyzer on this tab now, report or not (answer: CheckOutcome). */
+  | { type: 'gkl:check-tab'; tabId: number }
+  /**
+   * background → analyzer: are you still there? Sent after a navigation in the tab; any listener
+   * in the document makes it succeed, so the analyzer needs no code for it (it must not answer
+   * with an error). Chromium clears the badge even on #hash and pushState changes; a live
+   * analyzer's verdict is shown again, a gone one's forgotten.
+   */
+  | { type: 'gkl:ping' };

@@ -1,0 +1,260 @@
+/**
+ * Browser-test harness: the built extension in real Chromium (/usr/bin/chromium), against the
+ * sample pages served locally under their real addresses (scripts/serve.ts). Reuse it in any
+ * test/e2e/*.test.ts; `npm run test:e2e` builds the extension once per run (global-setup.ts).
+ *
+ *   import { launchLens, type Lens } from './harness';
+ *   let lens: Lens;
+ *   beforeAll(async () => { lens = await launchLens(); });
+ *   afterAll(() => lens?.close());
+ *
+ *   const page = await lens.open('001-word')   // a route id of scripts/serve.ts, or any URL; new tab, loaded
+ *   lens.url('001-word')                       // the route's URL
+ *   await lens.tabId(page)                     // the tab id the extension sees
+ *   await lens.waitForAnalyzer(page)           // the analyzer's shadow host (Locator), once injected
+ *   await lens.waitForVerdict(page)            // the verdict the analyzer sent the background
+ *   await lens.badge(page)                     // { text, background: [r,g,b,a], title } of the toolbar button in that tab
+ *   await lens.verdict(page)                   // what the background keeps for the tab (Verdict | null)
+ *   lens.scripts(page)                         // extension scripts that ran in the page (['/detector.js', …])
+ *   await lens.checkTab(page)                  // "check this page" through the background, as the popup does
+ *   await lens.popup(page)                     // the popup page, opened in a tab for that tab (popup.html?tab=<id>)
+ *   await lens.plainHtml(url)                  // the page's DOM in a Chromium without the extension
+ *   await lens.clipboard()                     // text on the clipboard (read from a secure local page)
+ *   await lens.screenshot(page, 'name')        // docs/screenshots/name.png (returns the path)
+ *   await lens.inWorker(fn, arg)               // run code in the background service worker
+ *   lens.context, lens.worker, lens.extensionId, lens.server   // the raw parts
+ *
+ * Popups cannot be clicked open headless, and a tab-less popup has no "current tab": the popup
+ * page takes the tab from `?tab=<id>`. `activeTab` is granted only by a real click on the toolbar
+ * button, which headless Chromium cannot make (see popup.test.ts for what is and is not covered).
+ */
+import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, resolverRules, route, startFixtureServer, type FixtureServer } from '../../scripts/serve';
+import type { CheckOutcome, Verdict } from '../../utils/messages';
+import type { browser } from 'wxt/browser';
+
+/** The extension APIs, as code evaluated in the worker or an extension page sees them. */
+declare const chrome: typeof browser;
+
+export const CHROMIUM = '/usr/bin/chromium';
+/** Where global-setup.ts builds the extension. */
+export const E2E_OUT_DIR = path.join(REPO_ROOT, '.output-e2e');
+export const E2E_EXTENSION = path.join(E2E_OUT_DIR, 'chrome-mv3');
+export const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
+/** The element the analyzer mounts its panel in (WXT createShadowRootUi `name`). */
+export const ANALYZER_HOST = 'gongkai-lens';
+
+/** The flags of shared/notes/toolchain.md, plus the fixture host mapping. */
+export function chromiumArgs(port: number, extensionDir?: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--host-resolver-rules=${resolverRules(port)}`,
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+  ];
+}
+
+export interface Badge {
+  text: string;
+  /** [r, g, b, a] as Chromium reports it. */
+  background: number[];
+  title: string;
+}
+
+export interface Lens {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  server: FixtureServer;
+  url(routeId: string): string;
+  open(target: string): Promise<Page>;
+  tabId(page: Page): Promise<number>;
+  waitForAnalyzer(page: Page): Promise<Locator>;
+  waitForVerdict(page: Page): Promise<Verdict>;
+  badge(page: Page): Promise<Badge>;
+  verdict(page: Page): Promise<Verdict | null>;
+  scripts(page: Page): string[];
+  checkTab(page: Page): Promise<CheckOutcome>;
+  popup(page: Page): Promise<Page>;
+  plainHtml(url: string): Promise<string>;
+  clipboard(): Promise<string>;
+  screenshot(page: Page, name: string): Promise<string>;
+  inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** The unpacked extension to load (default: the e2e build). */
+  extensionDir?: string;
+  /** Chromium with a window (needs a display); default headless. */
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+const isUrl = (target: string) => /^[a-z-]+:/.test(target);
+
+export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
+  const extensionDir = options.extensionDir ?? E2E_EXTENSION;
+  const server = await startFixtureServer();
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'gkl-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    args: chromiumArgs(server.port, extensionDir),
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const tabIds = new WeakMap<Page, number>();
+  const scriptsByPage = new WeakMap<Page, string[]>();
+  let plain: BrowserContext | undefined;
+  let plainProfile: string | undefined;
+  // One open() at a time: a tab created by the worker is paired with the next page Playwright sees.
+  let opening: Promise<unknown> = Promise.resolve();
+
+  const inWorker = <R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> =>
+    worker.evaluate(fn as (arg: unknown) => Promise<R>, arg);
+  const url = (routeId: string) => route(routeId).url;
+
+  async function openTab(target: string): Promise<Page> {
+    const pageEvent = context.waitForEvent('page');
+    const id = await inWorker(async () => (await chrome.tabs.create({ url: 'about:blank' })).id!, undefined);
+    const page = await pageEvent;
+    tabIds.set(page, id);
+    // Record every extension script compiled in the page, from before it loads.
+    const scripts: string[] = [];
+    scriptsByPage.set(page, scripts);
+    const cdp = await context.newCDPSession(page);
+    const prefix = `chrome-extension://${extensionId}`;
+    cdp.on('Debugger.scriptParsed', ({ url: scriptUrl }) => {
+      if (scriptUrl.startsWith(prefix)) scripts.push(scriptUrl.slice(prefix.length));
+    });
+    await cdp.send('Debugger.enable');
+    await page.goto(isUrl(target) ? target : url(target), { waitUntil: 'load' });
+    return page;
+  }
+
+  async function tabId(page: Page): Promise<number> {
+    const known = tabIds.get(page);
+    if (known !== undefined) return known;
+    // A page the harness did not open (a link target, a popup): the active tab once it is in front.
+    await page.bringToFront();
+    const [tab] = await inWorker(() => chrome.tabs.query({ active: true, lastFocusedWindow: true }), undefined);
+    if (tab?.id === undefined) throw new Error(`no tab for ${page.url()}`);
+    tabIds.set(page, tab.id);
+    return tab.id;
+  }
+
+  // Requests the popup makes must come from a page of the extension (the worker cannot message
+  // itself): one extension page, opened on first use, sends them.
+  let messenger: Page | undefined;
+  async function ask<R>(message: Record<string, unknown>): Promise<R> {
+    if (!messenger || messenger.isClosed()) {
+      messenger = await context.newPage();
+      await messenger.goto(`chrome-extension://${extensionId}/popup.html?tab=-1`);
+    }
+    return messenger.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<R>;
+  }
+
+  async function verdict(page: Page): Promise<Verdict | null> {
+    return ask<Verdict | null>({ type: 'gkl:get-verdict', tabId: await tabId(page) });
+  }
+
+  const lens: Lens = {
+    context,
+    worker,
+    extensionId,
+    server,
+    url,
+    open: (target) => {
+      const next = opening.then(() => openTab(target));
+      opening = next.catch(() => undefined);
+      return next;
+    },
+    tabId,
+    async waitForAnalyzer(page) {
+      const host = page.locator(ANALYZER_HOST);
+      await host.waitFor({ state: 'attached', timeout: 10_000 });
+      return host;
+    },
+    async waitForVerdict(page) {
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await page.waitForTimeout(50)) {
+        const found = await verdict(page);
+        if (found) return found;
+      }
+      throw new Error(`no verdict for ${page.url()} within 10 s`);
+    },
+    async badge(page) {
+      const id = await tabId(page);
+      return inWorker(
+        async (tab) => ({
+          text: await chrome.action.getBadgeText({ tabId: tab }),
+          background: [...(await chrome.action.getBadgeBackgroundColor({ tabId: tab }))],
+          title: await chrome.action.getTitle({ tabId: tab }),
+        }),
+        id,
+      );
+    },
+    verdict,
+    scripts: (page) => [...(scriptsByPage.get(page) ?? [])],
+    checkTab: async (page) => ask<CheckOutcome>({ type: 'gkl:check-tab', tabId: await tabId(page) }),
+    async popup(page) {
+      const id = await tabId(page);
+      const popup = await context.newPage();
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${id}`);
+      return popup;
+    },
+    async plainHtml(target) {
+      if (!plain) {
+        plainProfile = await mkdtemp(path.join(os.tmpdir(), 'gkl-e2e-plain-'));
+        plain = await chromium.launchPersistentContext(plainProfile, {
+          executablePath: CHROMIUM,
+          headless: true,
+          args: chromiumArgs(server.port),
+        });
+      }
+      const page = await plain.newPage();
+      try {
+        await page.goto(target, { waitUntil: 'load' });
+        return await page.evaluate(() => document.documentElement.outerHTML);
+      } finally {
+        await page.close();
+      }
+    },
+    async clipboard() {
+      // http://127.0.0.1 is a secure context, unlike the fixture pages: the clipboard API works there.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      const page = await context.newPage();
+      try {
+        await page.goto(server.origin);
+        return await page.evaluate(() => navigator.clipboard.readText());
+      } finally {
+        await page.close();
+      }
+    },
+    async screenshot(page, name) {
+      await mkdir(SCREENSHOTS, { recursive: true });
+      const file = path.join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    inWorker,
+    async close() {
+      await context.close();
+      await plain?.close();
+      await server.close();
+      await rm(profile, { recursive: true, force: true });
+      if (plainProfile) await rm(plainProfile, { recursive: true, force: true });
+    },
+  };
+  return lens;
+}
