@@ -125,6 +125,17 @@ describe('reading snapshots back', () => {
     expect(await listQuarantine()).toHaveLength(2);
   });
 
+  it('quarantines a value once when several pages read it at the same time', async () => {
+    await save();
+    await fakeBrowser.storage.local.set({ 'snapshot:x-1': { format: 1, id: 'x-1' } });
+    await Promise.all([listSnapshots(), listSnapshots(), listSnapshots()]);
+    expect((await listQuarantine()).map((q) => q.key)).toEqual(['snapshot:x-1']);
+    // A different bad value later found under the same key is kept as well.
+    await fakeBrowser.storage.local.set({ 'snapshot:x-1': { format: 1, id: 'x-1', other: true } });
+    await listSnapshots();
+    expect((await listQuarantine()).map((q) => q.key)).toEqual(['snapshot:x-1', 'snapshot:x-1']);
+  });
+
   it('quarantines an entry of a format newer than this version', async () => {
     const { snapshot } = await save();
     await fakeBrowser.storage.local.set({ 'snapshot:future': { ...snapshot, format: 9 } });

@@ -3,7 +3,7 @@
 // reason + time) so that the others still load and nothing the reader saved is silently lost.
 import { storage } from '#imports';
 import { i18n } from '#i18n';
-import { canonicalJson } from './hash';
+import { canonicalJson, cyrb53 } from './hash';
 import { QuarantineSchema, type Quarantined } from './schema';
 
 export const PREFIX = { snapshot: 'snapshot:', flags: 'flags:', quarantine: 'quarantine:' } as const;
@@ -65,14 +65,16 @@ export async function readAll(prefix: string): Promise<[string, unknown][]> {
 /**
  * Moves a value that failed validation out of the way. It is removed from its key only when the
  * quarantine copy is written and the key still holds the same value (another tab may have just
- * saved a good one there); if anything fails it stays where it is, skipped but not lost.
+ * saved a good one there); if anything fails it stays where it is, skipped but not lost. The
+ * quarantine key names the value's content, so two pages quarantining the same value at once
+ * write one record, while a later, different bad value under the same key gets its own.
  */
 export async function quarantine(key: string, raw: unknown, reason: string): Promise<void> {
-  const at = new Date().toISOString();
-  const record: Quarantined = { key, raw, reason, at };
-  const saved = await write({ [`${PREFIX.quarantine}${key}@${at}`]: record });
+  const content = canonicalJson(raw);
+  const record: Quarantined = { key, raw, reason, at: new Date().toISOString() };
+  const saved = await write({ [`${PREFIX.quarantine}${key}@${cyrb53(content)}`]: record });
   if (!saved.ok) return;
-  if (canonicalJson(await read(key)) === canonicalJson(raw)) await remove([key]);
+  if (canonicalJson(await read(key)) === content) await remove([key]);
 }
 
 /** Quarantined values, newest first. A record that is itself unreadable is listed whole. */
