@@ -3,51 +3,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { createNormalizer, detectScript } from '../normalize';
-import type { Block, PageMeta, Recognition } from '../types';
+import type { Recognition } from '../types';
+import { htmlBlocks, htmlMeta } from '../extract/html';
+import { textBlocks, textMeta } from '../extract/text';
 import { REPO_ROOT, SHARED } from '../../test/fixtures/seeds';
 import { agencyKindOf, deadlineOf, parseReportTitle, recognize } from './index';
 
-// Until lib/extract lands: one text block per non-empty line, header fields as metas (saved text),
-// and for HTML one text block per leaf block element, one table block per <table>.
 function textPage(text: string, source: string): Recognition {
   const n = createNormalizer(detectScript(text));
-  const metas: Record<string, string> = {};
-  const blocks: Block[] = [];
-  text.split('\n').forEach((line, i) => {
-    const header = i < 10 ? /^(标题|发布时间|发布机构|栏目|原文链接|文号): ?(.*)$/.exec(line) : null;
-    if (header) metas[header[1]!] = header[2]!;
-    else if (line.trim()) blocks.push({ kind: 'text', cell: { text: line.trim(), norm: n.label(line), table: i, row: 0, col: 0 } });
-  });
-  return recognize({ title: metas['标题'] ?? null, metas, source }, blocks, n);
+  return recognize(textMeta(text, source, n), textBlocks(text, n), n);
 }
 
-const BLOCK_TAGS = new Set(['DIV', 'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN', 'NAV', 'TABLE']);
 function htmlPage(html: string, source: string): Recognition {
   const { document } = parseHTML(html);
   const n = createNormalizer(detectScript(document.body.textContent ?? ''));
-  const metas: Record<string, string> = {};
-  for (const m of document.querySelectorAll('meta[name]')) metas[m.getAttribute('name')!] = m.getAttribute('content') ?? '';
-  const blocks: Block[] = [];
-  let tables = 0;
-  const cell = (text: string, row = 0, col = 0) => ({ text, norm: n.label(text), table: tables, row, col });
-  const walk = (el: Element) => {
-    if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE') return;
-    if (el.tagName === 'TABLE') {
-      const rows = [...el.querySelectorAll('tr')].map((tr, r) =>
-        [...tr.querySelectorAll('td,th')].map((td, c) => ({ ...cell((td.textContent ?? '').replace(/\s+/g, ' ').trim(), r, c), origin: true })));
-      blocks.push({ kind: 'table', grid: { index: tables++, rows } });
-      return;
-    }
-    if ([...el.children].some((c) => BLOCK_TAGS.has(c.tagName))) {
-      for (const c of el.children) walk(c);
-      return;
-    }
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text) blocks.push({ kind: 'text', cell: cell(text) });
-  };
-  walk(document.body);
-  const title = document.querySelector('title')?.textContent ?? null;
-  return recognize({ title, metas, source } satisfies PageMeta, blocks, n);
+  return recognize(htmlMeta(document, source, n), htmlBlocks(document, n), n);
 }
 
 const read = (...p: string[]) => fs.readFileSync(path.join(...p), 'utf8');

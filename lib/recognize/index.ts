@@ -7,7 +7,7 @@ import type { SectionId } from '../report/schema';
 import type { Normalizer } from '../normalize';
 import { agencyFromBody, agencyKindOf } from './agency';
 import { dateFromMetas, dateFromTop } from './dates';
-import { sectionOf } from './sections';
+import { sectionOf } from '../formats';
 import { ENDS_WITH_YEAR, firstSegment, parseReportTitle, plausibleYear, type ReportTitle } from './title';
 
 export { agencyKindOf } from './agency';
