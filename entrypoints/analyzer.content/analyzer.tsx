@@ -38,7 +38,7 @@ export interface AnalyzerHandle {
 }
 
 /** Our own nodes in the page: the panel's host and the marks' style. Mutations of these are ours. */
-const HOST_NAME = 'gkl-panel';
+const HOST_NAME = 'gongkai-lens';
 const REANALYSE_DEBOUNCE_MS = 600;
 const INSTANCE = Symbol.for('gongkai-lens.analyzer');
 
