@@ -16,6 +16,7 @@ const base: Report = ReportSchema.parse({
   appeals: { review: { upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 } },
   narrative: [], notes: [],
   findings: [
+    finding('T3-SUM', 'error', '（七）总计 · 总计 应为 6，表中为 4', '注：一件申请含多个事项。'),
     finding('T3-BAL', 'error', '（七）总计 · 总计 应为 5，表中为 4', '注：一件申请含多个事项。'),
     finding('DATE-LATE', 'info', '发布日期晚于期限'),
   ],
@@ -23,13 +24,14 @@ const base: Report = ReportSchema.parse({
 });
 
 describe('formatReport', () => {
-  it('prints identity, dates against the deadline, key totals and findings with their notes', () => {
+  it('prints identity, dates against the deadline, key totals, and findings with their note once', () => {
     expect(formatReport(base, 'zh', PLAIN).split('\n')).toEqual([
       'pages/a.html',
       '  某县人民政府办公室 · 2024年 · 2021版格式 · 发布于 2025-02-10（期限 2025-01-31，逾期 10 天）',
       '  表二  行政规范性文件：本年制发件数 2 · 本年废止件数 1 · 现行有效件数 空',
       '  表三  一、本年新收政府信息公开申请数量 6 · 二、上年结转政府信息公开申请数量 0 · （七）总计 5 · 四、结转下年度继续办理 1',
       '  表四  行政复议 1 · 行政诉讼 未经复议直接起诉 — · 行政诉讼 复议后起诉 —',
+      '  错误 T3-SUM  （七）总计 · 总计 应为 6，表中为 4',
       '  错误 T3-BAL  （七）总计 · 总计 应为 5，表中为 4',
       '    注：一件申请含多个事项。',
       '  提示 DATE-LATE  发布日期晚于期限',
@@ -57,8 +59,8 @@ describe('formatReport', () => {
 describe('summaryLine', () => {
   it('counts reports, errors and warnings, and the inputs that gave no report', () => {
     const warned = { ...base, findings: [finding('T2-STOCK', 'warning', 'w'), finding('TBL-MISSING', 'warning', 'w')] };
-    expect(summaryLine([base, warned], 0, 'zh')).toBe('共 2 份报告：1 个错误，2 个警告');
-    expect(summaryLine([base], 3, 'zh')).toBe('共 1 份报告：1 个错误，0 个警告；3 个输入无法读取或不是年报');
+    expect(summaryLine([base, warned], 0, 'zh')).toBe('共 2 份报告：2 个错误，2 个警告');
+    expect(summaryLine([base], 3, 'zh')).toBe('共 1 份报告：2 个错误，0 个警告；3 个输入无法读取或不是年报');
     expect(summaryLine([], 1, 'en')).toBe('0 reports: 0 errors, 0 warnings; 1 inputs unreadable or not reports');
   });
 });

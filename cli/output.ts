@@ -98,11 +98,14 @@ function keyTotals(r: Report, lang: Lang): string[] {
   return lines;
 }
 
-function findingLine(f: Finding, lang: Lang, style: Style): string[] {
-  const paint = style[f.severity];
-  const out = [`${paint(`${T[lang].severity[f.severity]} ${f.rule}`)}  ${lang === 'zh' ? f.message : f.messageEn}`];
-  // The report's own note, as printed (it usually starts with 注：).
-  if (f.note) out.push(style.dim(`  ${/^注/.test(f.note) ? f.note : `${T[lang].note}：${f.note}`}`));
+/** Findings, each on a line; the report's own note once under the run of findings it explains. */
+function findingLines(findings: Finding[], lang: Lang, style: Style): string[] {
+  const out: string[] = [];
+  findings.forEach((f, k) => {
+    out.push(`${style[f.severity](`${T[lang].severity[f.severity]} ${f.rule}`)}  ${lang === 'zh' ? f.message : f.messageEn}`);
+    // As printed (it usually starts with 注：).
+    if (f.note && findings[k + 1]?.note !== f.note) out.push(style.dim(`  ${/^注/.test(f.note) ? f.note : `${T[lang].note}：${f.note}`}`));
+  });
   return out;
 }
 
@@ -113,7 +116,7 @@ export function formatReport(r: Report, lang: Lang, style: Style): string {
   const lines = [style.strong(r.source), `  ${head.join(' · ')}`];
   if (r.template === '2021' || r.template === '2019') lines.push(...keyTotals(r, lang).map((l) => `  ${l}`));
   if (!r.findings.length) lines.push(`  ${style.dim(t.noFindings)}`);
-  for (const f of r.findings) lines.push(...findingLine(f, lang, style).map((l) => `  ${l}`));
+  lines.push(...findingLines(r.findings, lang, style).map((l) => `  ${l}`));
   return lines.join('\n');
 }
 
