@@ -53,7 +53,7 @@ const rowNames = (page: Page) => page.locator('table.list tbody th').allTextCont
 
 /** A message of the extension in the browser's language, as i18n.t('a.b', subs) gives it. */
 const t = (page: Page, key: string, subs: string[] = []) =>
-  page.evaluate(([name, s]) => chrome.i18n.getMessage(name, s), [key.replaceAll('.', '_'), subs] as const);
+  page.evaluate(([name, s]) => (chrome.i18n.getMessage as (n: string, subs: string[]) => string)(name, [...s]), [key.replaceAll('.', '_'), subs] as const);
 
 describe('Snapshots page', () => {
   beforeEach(() => seed({ [`snapshot:${A.id}`]: A, [`snapshot:${B.id}`]: B }));
