@@ -166,8 +166,7 @@ describe('Snapshots page', () => {
 
   it('opens a snapshot as the panel shows it: heading focused, findings and flags listed, tables drawn', async () => {
     await show();
-    const open = [...root.querySelectorAll('table.list tbody tr')].find((tr) => tr.textContent!.includes('2023'))!.querySelector('button')!;
-    await click(open);
+    await click(button('查看“鹤岗市人民政府办公室 2023”'));
     const heading = root.querySelector('h2#snapshot-heading')!;
     expect(heading.textContent).toBe('鹤岗市人民政府办公室2023年政府信息公开工作年度报告');
     expect(document.activeElement).toBe(heading);
@@ -179,11 +178,16 @@ describe('Snapshots page', () => {
 
     await click(button('返回列表'));
     expect(document.activeElement).toBe(root.querySelector('#filters-heading'));
+    // Back in the browser's history opens the snapshot again.
+    await act(async () => {
+      history.back();
+    });
+    await vi.waitFor(() => expect(root.querySelector('h2#snapshot-heading')).not.toBeNull());
   });
 
   it('shows an agency year by year with its key totals', async () => {
     await show();
-    await click(root.querySelector('table.list tbody tr:nth-child(2) td.actions button:nth-child(2)') as HTMLButtonElement);
+    await click(button('历年对比：鹤岗市人民政府办公室'));
     const table = root.querySelector('table.years')!;
     expect(table.querySelector('caption')!.textContent).toBe('鹤岗市人民政府办公室 各年度主要合计数（每年取最近保存的一份）');
     expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['项目', '2023 年', '2024 年']);

@@ -54,10 +54,13 @@ export function App({ lang }: { lang: Lang }) {
     // Another tab saving or deleting shows here at once.
     const onChanged = () => void reload();
     browser.storage.local.onChanged.addListener(onChanged);
+    // Back/Forward between views, and a link to another #fragment.
     const onHash = () => setView(parseHash(location.hash));
+    addEventListener('popstate', onHash);
     addEventListener('hashchange', onHash);
     return () => {
       browser.storage.local.onChanged.removeListener(onChanged);
+      removeEventListener('popstate', onHash);
       removeEventListener('hashchange', onHash);
     };
   }, [reload]);

@@ -160,9 +160,17 @@ export function ListView({ snapshots, focus, go, onDelete, onExport, onImportFil
                   <td class={`verdict ${verdict}`}>{VERDICT_LABEL[verdict]()}</td>
                   <td>{localDateTime(s.savedAt)}</td>
                   <td class="actions">
-                    <button type="button" onClick={() => go({ kind: 'snapshot', id: s.id })}>{i18n.t('snapshots.list.open')}</button>
-                    {count > 1 && <button type="button" onClick={() => go({ kind: 'compare', url: s.url })}>{i18n.t('snapshots.list.versions', [String(count)])}</button>}
-                    {s.report.agency && <button type="button" onClick={() => go({ kind: 'agency', agency: s.report.agency! })}>{i18n.t('snapshots.list.agencyYears')}</button>}
+                    <button type="button" aria-label={i18n.t('snapshots.list.openLabel', [name])} onClick={() => go({ kind: 'snapshot', id: s.id })}>{i18n.t('snapshots.list.open')}</button>
+                    {count > 1 && (
+                      <button type="button" aria-label={i18n.t('snapshots.list.versionsLabel', [name, String(count)])} onClick={() => go({ kind: 'compare', url: s.url })}>
+                        {i18n.t('snapshots.list.versions', [String(count)])}
+                      </button>
+                    )}
+                    {s.report.agency && (
+                      <button type="button" aria-label={i18n.t('snapshots.list.agencyYearsLabel', [s.report.agency])} onClick={() => go({ kind: 'agency', agency: s.report.agency! })}>
+                        {i18n.t('snapshots.list.agencyYears')}
+                      </button>
+                    )}
                     <button type="button" aria-label={i18n.t('snapshots.list.deleteLabel', [name])} onClick={() => onDelete(s)}>{i18n.t('snapshots.list.delete')}</button>
                   </td>
                 </tr>
