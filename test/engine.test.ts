@@ -103,7 +103,7 @@ describe('finding messages name the row, the column and both numbers', () => {
   it("003's own note on 表三 is shown with its 表三 findings", () => {
     const f = findingOf('003', 'T3-BAL', 'requests.totalProcessed.total');
     // Shown as the page prints it (traditional here): compare it simplified.
-    expect(createNormalizer('traditional').plain(f.note ?? '')).toMatch(/^注:因多数依申请公开件并非"一事一申请"/);
+    expect(createNormalizer('traditional').plain(f.note ?? '')).toMatch(/^注:因多数依申请公开件并非[“"]一事一申请[”"]/);
   });
 });
 

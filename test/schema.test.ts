@@ -33,7 +33,8 @@ describe('schema/report.schema.json', () => {
     expect(validate({ ...minimal, appeals: { review: { upheld: '0', corrected: 1, other: 0, pending: 0, total: 1 } } })).toBe(false);
   });
 
-  it('validates the CLI --json output for every fixture page', () => {
+  // One CLI process over all 25 pages: seconds on a loaded machine.
+  it('validates the CLI --json output for every fixture page', { timeout: 60_000 }, () => {
     const dirs = [path.join(SHARED, 'seeds'), path.join(SHARED, 'corpus'), path.join(REPO_ROOT, 'test/fixtures/html')];
     const run = runCli(['--json', ...dirs]);
     const reports = JSON.parse(run.stdout) as unknown[];
