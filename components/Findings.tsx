@@ -1,6 +1,6 @@
 // The panel's list: findings (errors first) and items added by other parts of the extension, each
-// a button that shows its cells in the page. The report's own note (注：…) stands beside the run of
-// items it explains, once, not under every item.
+// a button that shows its cells in the page. The report's own note (注：…) heads the run of items
+// it explains, once, not under every item.
 import { i18n } from '#i18n';
 import type { PanelItem } from './model';
 import type { MarkKind } from '../utils/marks';
@@ -38,6 +38,12 @@ export function Findings({ items, selected, onSelect }: FindingsProps) {
     <div class="findings">
       {groupByNote(items).map((group) => (
         <div class={group.note ? 'group with-note' : 'group'} key={group.items[0]!.id}>
+          {group.note && (
+            <aside class="note">
+              <strong>{i18n.t('panel.findings.note')}</strong>
+              <span>{group.note}</span>
+            </aside>
+          )}
           <ol class="items">
             {group.items.map((item) => (
               <li key={item.id} class={`item kind-${item.kind}`}>
@@ -64,12 +70,6 @@ export function Findings({ items, selected, onSelect }: FindingsProps) {
               </li>
             ))}
           </ol>
-          {group.note && (
-            <aside class="note">
-              <strong>{i18n.t('panel.findings.note')}</strong>
-              <span>{group.note}</span>
-            </aside>
-          )}
         </div>
       ))}
     </div>

@@ -75,17 +75,18 @@ describe('page marks', () => {
 
   it('focus outlines and flashes the cells, scrolls to the first, and the flash ends by itself', () => {
     vi.useFakeTimers();
-    const scrolled: Element[] = [];
-    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) { scrolled.push(this); });
-    marks.focus([cell('c'), cell('a')], { scroll: true });
+    const scrolled: [Element, ScrollIntoViewOptions][] = [];
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element, o) { scrolled.push([this, o as ScrollIntoViewOptions]); });
+    marks.focus([cell('c'), cell('a')], { scrollTo: 'top' });
     expect(cell('c').hasAttribute('data-gkl-focus')).toBe(true);
     expect(cell('a').hasAttribute('data-gkl-flash')).toBe(true);
-    expect(scrolled).toEqual([cell('c')]);
+    expect(scrolled).toEqual([[cell('c'), { block: 'start', inline: 'nearest', behavior: 'smooth' }]]);
     expect(document.querySelectorAll('style').length).toBe(1);
     vi.advanceTimersByTime(2000);
     expect(cell('a').hasAttribute('data-gkl-flash')).toBe(false);
     expect(cell('a').hasAttribute('data-gkl-focus')).toBe(true);
-    marks.focus([cell('b')]);
+    marks.focus([cell('b')], { scrollTo: 'bottom' });
+    expect(scrolled[1]).toEqual([cell('b'), { block: 'end', inline: 'nearest', behavior: 'smooth' }]);
     expect(cell('a').hasAttribute('data-gkl-focus')).toBe(false);
     marks.focus([]);
     expect(document.querySelectorAll('style').length).toBe(0);

@@ -25,9 +25,10 @@ export interface PageMarks {
   set(marks: CellMark[]): void;
   /**
    * Outlines the cells of the item the reader is looking at (they stay outlined until the next
-   * call) and flashes them; with `scroll`, brings the first into view.
+   * call) and flashes them; with `scrollTo`, brings the first into view near the top or the bottom
+   * of the window (the part the panel leaves free).
    */
-  focus(elements: Element[], options?: { scroll?: boolean }): void;
+  focus(elements: Element[], options?: { scrollTo?: 'top' | 'bottom' }): void;
   /** Removes every mark, focus, flash, title, listener and the style: the page is as before. */
   clear(): void;
 }
@@ -46,7 +47,7 @@ export const MARKS_CSS = `
 [${ATTR}~="error"]{outline:2px solid #c62828 !important;outline-offset:-2px !important;background-color:rgba(229,57,53,.14) !important;}
 [${ATTR}~="flag"]{box-shadow:inset 0 0 0 3px #7b1fa2 !important;}
 [${ATTR}]{cursor:pointer !important;}
-[${FOCUS_ATTR}]{outline:3px solid #0d47a1 !important;outline-offset:-3px !important;}
+[${FOCUS_ATTR}]{outline:3px solid #0d47a1 !important;outline-offset:-3px !important;scroll-margin:48px !important;}
 [${FOCUS_ATTR}][${ATTR}~="error"]{outline-color:#b71c1c !important;}
 [${FLASH_ATTR}]{animation:gkl-flash .4s ease-in-out 0s 4 alternate !important;}
 @keyframes gkl-flash{from{background-color:rgba(255,235,59,.85);}to{background-color:rgba(255,235,59,0);}}
@@ -117,7 +118,7 @@ export function createPageMarks(doc: Document, onActivate: (refs: string[]) => v
     releaseIfIdle();
   }
 
-  function focus(elements: Element[], options: { scroll?: boolean } = {}) {
+  function focus(elements: Element[], options: { scrollTo?: 'top' | 'bottom' } = {}) {
     stopFlash();
     for (const el of focused) el.removeAttribute(FOCUS_ATTR);
     focused = [...new Set(elements)];
@@ -128,7 +129,10 @@ export function createPageMarks(doc: Document, onActivate: (refs: string[]) => v
     }
     flashTimer = setTimeout(stopFlash, FLASH_MS);
     const reduced = doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    if (options.scroll && focused[0]) focused[0].scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+    if (options.scrollTo && focused[0]) {
+      const block = options.scrollTo === 'top' ? 'start' : 'end';
+      focused[0].scrollIntoView({ block, inline: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
+    }
     releaseIfIdle();
   }
 

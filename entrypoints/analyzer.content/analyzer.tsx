@@ -207,7 +207,9 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
 
   function select(id: string): void {
     selected = id;
-    marks.focus(elementsOf(id), { scroll: true });
+    // Into the half of the window the panel does not cover.
+    const dock = settings?.panel.dock ?? 'bottom-right';
+    marks.focus(elementsOf(id), { scrollTo: dock.startsWith('bottom') ? 'top' : 'bottom' });
     void paint();
   }
 
