@@ -30,7 +30,11 @@ async function writeFlags(url: string, flags: Flag[]): Promise<Result> {
   return write({ [flagsKey(url)]: record });
 }
 
-/** Read, change and write one page's flags, one change at a time within this page. */
+/**
+ * Read, change and write one page's flags, one change at a time within this page. (Flags are one
+ * small record per page, read with the page; two tabs of the same page changing flags in the same
+ * instant could still race, which one key per flag would avoid at the cost of reading all storage.)
+ */
 function changeFlags<T extends object>(url: string, change: (flags: Flag[]) => { flags: Flag[]; value: T } | StorageFailure): Promise<Result<T>> {
   return serialized(flagsKey(url), async () => {
     const outcome = change(await readFlags(url));

@@ -1,5 +1,16 @@
 // Keep and compare: the reader's flags and saved snapshots in storage.local. The panel, the popup
-// and the Snapshots page use only what is exported here.
+// and the Snapshots page use only what is exported here. Every write returns a Result: on failure
+// `{ ok: false, reason: 'quota' | 'write' | 'invalid' | 'missing', message }`, message ready to show.
+//
+// Wiring in the analyzer (content script):
+//   const previous = report.agency && report.year ? await findPreviousYear(report.agency, report.year) : null;
+//   analyzeDocument(document, { source: url, previous: previous ?? undefined })   // YOY-CARRY / YOY-STOCK
+//   const flags = await listFlags(url);  watchFlags(url, rerender);
+//   items = [...findingItems(report, lang), ...flagItems(flags, figures.keys(), lang)]  // orphaned listed, not outlined
+//   "Save" (or settings.autoSave): saveSnapshot({ report, url, title: document.title, flags: await listFlags(url) })
+//     → { ok, status: 'saved' | 'updated' | 'unchanged', snapshot }
+//   context menu "flag this cell": addFlag(url, { key, kind: 'wrong' | 'doubtful', note }); undo of removeFlag: restoreFlags(url, [removed])
+//   link to the page: browser.runtime.getURL('/snapshots.html') + `#snapshot=${snapshot.id}`
 export { listFlags, addFlag, updateFlag, removeFlag, restoreFlags, resolveFlags, watchFlags, type FlagInput } from './flags';
 export {
   saveSnapshot, getSnapshot, listSnapshots, deleteSnapshot, restoreSnapshot, versionsOf, findPreviousYear, localDate, localDateTime,

@@ -136,6 +136,15 @@ describe('reading snapshots back', () => {
     expect((await listQuarantine()).map((q) => q.key)).toEqual(['snapshot:x-1', 'snapshot:x-1']);
   });
 
+  it('leaves a corrupted entry where it is when the quarantine cannot be written (storage full)', async () => {
+    const { snapshot } = await save();
+    await fakeBrowser.storage.local.set({ 'snapshot:x-1': 'broken' });
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    expect(await listSnapshots()).toEqual([snapshot]);
+    expect(await listQuarantine()).toEqual([]);
+    expect(await stored()).toContain('snapshot:x-1');
+  });
+
   it('quarantines an entry of a format newer than this version', async () => {
     const { snapshot } = await save();
     await fakeBrowser.storage.local.set({ 'snapshot:future': { ...snapshot, format: 9 } });
