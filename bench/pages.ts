@@ -18,7 +18,7 @@ export function benchPages(): BenchPage[] {
     ...SEEDS.flatMap((s) => [s.file, ...['word', 'clean', 'split'].map((v) => path.join(REPO_ROOT, 'test/fixtures/html', `${s.id}-${v}.html`))]),
   ];
   return files.map((file) => ({
-    name: path.relative(path.resolve(REPO_ROOT, '..'), file),
+    name: path.relative(REPO_ROOT, file),
     file,
     kind: file.endsWith('.txt') ? 'text' : 'html',
     content: fs.readFileSync(file, 'utf8'),
