@@ -17,18 +17,24 @@
  *   await lens.verdict(page)                   // what the background keeps for the tab (Verdict | null)
  *   lens.scripts(page)                         // extension scripts that ran in the page (['/detector.js', …])
  *   await lens.checkTab(page)                  // "check this page" through the background, as the popup does
+ *   await lens.clickToolbarButton(page)        // a real click on the toolbar button in that tab: grants activeTab
+ *                                              // (then closes the popup it opened; CDP Extensions.triggerAction)
  *   await lens.popup(page)                     // the popup page, opened in a tab for that tab (popup.html?tab=<id>)
+ *   await lens.restartWorker()                 // stop the MV3 service worker; the next event starts it anew
  *   await lens.plainHtml(url)                  // the page's DOM in a Chromium without the extension
  *   await lens.clipboard()                     // text on the clipboard (read from a secure local page)
  *   await lens.screenshot(page, 'name')        // docs/screenshots/name.png (returns the path)
  *   await lens.inWorker(fn, arg)               // run code in the background service worker
+ *   await lens.t('popup.check', subs?, count?) // a string of locales/*.yml as the extension shows it now
  *   lens.context, lens.worker, lens.extensionId, lens.server   // the raw parts
  *
- * Popups cannot be clicked open headless, and a tab-less popup has no "current tab": the popup
- * page takes the tab from `?tab=<id>`. `activeTab` is granted only by a real click on the toolbar
- * button, which headless Chromium cannot make (see popup.test.ts for what is and is not covered).
+ * The popup Chromium opens on a toolbar click closes as soon as another page takes the focus, so
+ * tests use the same popup page in a tab; it takes its tab from `?tab=<id>`. What headless Chromium
+ * cannot do: answer a permission prompt (chrome.permissions.request stays pending), and show the
+ * UI in Chinese (Debian's chromium has only the en-US locale unless chromium-l10n is installed:
+ * the extension's strings come out in English; Chinese is covered by the component tests).
  */
-import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Locator, type Page, type Worker } from 'playwright-core';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,11 +89,14 @@ export interface Lens {
   verdict(page: Page): Promise<Verdict | null>;
   scripts(page: Page): string[];
   checkTab(page: Page): Promise<CheckOutcome>;
+  clickToolbarButton(page: Page): Promise<void>;
   popup(page: Page): Promise<Page>;
+  restartWorker(): Promise<void>;
   plainHtml(url: string): Promise<string>;
   clipboard(): Promise<string>;
   screenshot(page: Page, name: string): Promise<string>;
   inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  t(key: string, substitutions?: string[], count?: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -153,15 +162,37 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
     return tab.id;
   }
 
+  let browserCdp: CDPSession | undefined;
+  const browserSession = async () => (browserCdp ??= await context.browser()!.newBrowserCDPSession());
+
   // Requests the popup makes must come from a page of the extension (the worker cannot message
   // itself): one extension page, opened on first use, sends them.
   let messenger: Page | undefined;
-  async function ask<R>(message: Record<string, unknown>): Promise<R> {
+  async function extensionPage(): Promise<Page> {
     if (!messenger || messenger.isClosed()) {
       messenger = await context.newPage();
       await messenger.goto(`chrome-extension://${extensionId}/popup.html?tab=-1`);
     }
-    return messenger.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<R>;
+    return messenger;
+  }
+  async function ask<R>(message: Record<string, unknown>): Promise<R> {
+    return (await extensionPage()).evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<R>;
+  }
+
+  /** Which of a plural message's forms ("none | one | many" or "one | many") @wxt-dev/i18n shows. */
+  function pluralForm(message: string, count: number): string {
+    const forms = message.split(' | ');
+    return forms.length === 3 ? forms[count === 0 || count === 1 ? count : 2]! : forms.length === 2 ? forms[count === 1 ? 0 : 1]! : message;
+  }
+
+  async function t(key: string, substitutions?: string[], count?: number): Promise<string> {
+    const subs = substitutions ?? (count === undefined ? [] : [String(count)]);
+    const message = await (await extensionPage()).evaluate(
+      ({ name, subs }) => (chrome.i18n.getMessage as (name: string, subs: string[]) => string)(name, subs),
+      { name: key.replaceAll('.', '_'), subs },
+    );
+    if (!message) throw new Error(`no message "${key}"`);
+    return count === undefined ? message : pluralForm(message, count);
   }
 
   async function verdict(page: Page): Promise<Verdict | null> {
@@ -206,7 +237,20 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
     verdict,
     scripts: (page) => [...(scriptsByPage.get(page) ?? [])],
     checkTab: async (page) => ask<CheckOutcome>({ type: 'gkl:check-tab', tabId: await tabId(page) }),
-    async popup(page) {
+    async clickToolbarButton(page) {
+      const cdp = await browserSession();
+      const tabsNow = async () => (await cdp.send('Target.getTargets')).targetInfos;
+      // The action runs on a tab target (the page's owner), found by its address.
+      const tabs = (await tabsNow()).filter((t) => t.type === 'tab' && t.url === page.url());
+      if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${page.url()}: cannot tell which to click in`);
+      await cdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: extensionId, targetId: tabs[0]!.targetId } as never);
+      const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(50)) {
+        const popup = (await tabsNow()).find((t) => t.url === popupUrl);
+        if (popup) return void (await cdp.send('Target.closeTarget', { targetId: popup.targetId }));
+      }
+      throw new Error('the toolbar button opened no popup');
+    },    async popup(page) {
       const id = await tabId(page);
       const popup = await context.newPage();
       await popup.setViewportSize({ width: 400, height: 600 });
@@ -247,7 +291,18 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
       await page.screenshot({ path: file });
       return file;
     },
+    async restartWorker() {
+      const page = await context.newPage();
+      try {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await page.close();
+      }
+    },
     inWorker,
+    t,
     async close() {
       await context.close();
       await plain?.close();
