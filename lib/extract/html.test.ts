@@ -28,7 +28,7 @@ describe('htmlBlocks', () => {
     const doc = page('<p id="h"><strong>五、存在的主要问题及</strong><span>整改措施</span></p>');
     const [block] = htmlBlocks(doc, simplified);
     expect(block).toMatchObject({ kind: 'text', cell: { text: '五、存在的主要问题及整改措施', norm: '五、存在的主要问题及整改措施', table: -1, row: 0, col: 0 } });
-    expect(block!.kind === 'text' && block.cell.element!.id).toBe('h');
+    expect(block!.kind === 'text' && block!.cell.element!.id).toBe('h');
   });
 
   it('skips scripts, styles, templates, forms and elements hidden inline', () => {
@@ -60,6 +60,15 @@ describe('htmlBlocks', () => {
         <p>注：单位为件。</p>
       </td></tr></table>`);
     expect(outline(htmlBlocks(doc, simplified))).toEqual(['网站首页', '一、总体情况', '本年度……', '[table 1: 1×2]', '注：单位为件。']);
+  });
+
+  it('reads through a CMS frame whose cell holds the article: its paragraphs become text blocks', () => {
+    const article = Array.from({ length: 4 }, (_, i) => `<p>${'本机关认真贯彻落实政府信息公开条例。'.repeat(6)}${i}</p>`).join('');
+    const doc = page(`<table><tr><td>网站首页</td></tr><tr><td><p>一、总体情况</p>${article}</td></tr></table>`);
+    const blocks = htmlBlocks(doc, simplified);
+    expect(blocks.every((b) => b.kind === 'text')).toBe(true);
+    expect(outline(blocks).slice(0, 3)).toEqual(['网站首页', '一、总体情况', `${'本机关认真贯彻落实政府信息公开条例。'.repeat(6)}0`]);
+    expect(blocks[1]!.kind === 'text' && blocks[1]!.cell.element!.localName).toBe('p');
   });
 
   it('reads a real CMS page: the article paragraphs, its three tables, and the chrome around them', () => {

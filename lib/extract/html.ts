@@ -1,9 +1,11 @@
 // A page (Document) → its meta data and its content in reading order: one text block per visual
 // paragraph, one grid per data table. Layout tables (tables of tables, page frames around the
 // article) are read through: their text flows as paragraphs, their inner tables become grids.
+// Plain traversal (firstChild/nextSibling), no selector engine: linkedom's is slow.
 import type { Block, PageMeta } from '../types';
 import type { Normalizer } from '../normalize';
-import { BLOCK_ELEMENTS, buildGrid, foldSpaces, isHidden, isLayoutTable, visibleText } from '../grid';
+import { BLOCK_ELEMENTS, buildGrid, foldSpaces, isHidden, isPageFrame, visibleText } from '../grid';
+import { rememberingLabels } from './memo';
 
 /** <title> and every <meta name content> (first of each name), in plain normalised form. */
 export function htmlMeta(doc: Document, source: string, normalizer: Normalizer): PageMeta {
@@ -18,15 +20,35 @@ export function htmlMeta(doc: Document, source: string, normalizer: Normalizer):
   return { title: title || null, metas, source };
 }
 
+/** Every <table> in document order (as `querySelectorAll('table')` lists them), and those holding tables. */
+function surveyTables(root: Element): { index: Map<Element, number>; nesting: Set<Element> } {
+  const index = new Map<Element, number>();
+  const nesting = new Set<Element>();
+  const visit = (el: Element, enclosing: readonly Element[]) => {
+    let inside = enclosing;
+    if (el.localName === 'table') {
+      index.set(el, index.size);
+      for (const outer of enclosing) nesting.add(outer);
+      inside = [...enclosing, el];
+    }
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) visit(child, inside);
+  };
+  visit(root, []);
+  return { index, nesting };
+}
+
 /**
  * The visible content in reading order. Text blocks are `Cell`s with `table: -1`, `row` = their
  * position in the returned list and `element` = the block element (p, div, td of a layout table…)
  * they were printed in; table blocks are span-expanded grids indexed like
  * `document.querySelectorAll('table')`.
  */
-export function htmlBlocks(doc: Document, normalizer: Normalizer): Block[] {
+export function htmlBlocks(doc: Document, pageNormalizer: Normalizer): Block[] {
+  const normalizer = rememberingLabels(pageNormalizer);
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return [];
+  const tables = surveyTables(doc.documentElement ?? root);
   const blocks: Block[] = [];
-  const tableIndex = new Map<Element, number>(Array.from(doc.querySelectorAll('table')).map((t, i) => [t, i]));
   let parts: string[] = [];
 
   const flush = (owner: Element) => {
@@ -45,17 +67,25 @@ export function htmlBlocks(doc: Document, normalizer: Normalizer): Block[] {
       const e = child as Element;
       if (isHidden(e)) continue;
       const name = e.localName;
-      if (name === 'br') flush(owner);
-      else if (name === 'table' && !isLayoutTable(e)) {
+      if (name === 'br') {
         flush(owner);
-        const caption = Array.from(e.children).find((c) => c.localName === 'caption' && !isHidden(c));
-        if (caption) {
-          parts.push(visibleText(caption));
-          flush(caption);
+        continue;
+      }
+      if (name === 'table' && !tables.nesting.has(e)) {
+        const grid = buildGrid(e, tables.index.get(e) ?? -1, normalizer);
+        // A page frame is read like any other container below.
+        if (!isPageFrame(grid)) {
+          flush(owner);
+          const caption = Array.from(e.children).find((c) => c.localName === 'caption' && !isHidden(c));
+          if (caption) {
+            parts.push(visibleText(caption));
+            flush(caption);
+          }
+          if (grid.rows.length) blocks.push({ kind: 'table', grid });
+          continue;
         }
-        const grid = buildGrid(e, tableIndex.get(e) ?? -1, normalizer);
-        if (grid.rows.length) blocks.push({ kind: 'table', grid });
-      } else if (BLOCK_ELEMENTS.has(name)) {
+      }
+      if (BLOCK_ELEMENTS.has(name)) {
         flush(owner);
         walk(e, e);
         flush(e);
@@ -63,10 +93,7 @@ export function htmlBlocks(doc: Document, normalizer: Normalizer): Block[] {
     }
   };
 
-  const root = doc.body ?? doc.documentElement;
-  if (root) {
-    walk(root, root);
-    flush(root);
-  }
+  walk(root, root);
+  flush(root);
   return blocks;
 }

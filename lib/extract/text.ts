@@ -5,6 +5,7 @@
 import type { Block, Cell, PageMeta } from '../types';
 import type { Normalizer } from '../normalize';
 import { foldSpaces } from '../grid';
+import { rememberingLabels } from './memo';
 
 const BODY_RULE = /^=+\s*正文\s*=+$/;
 const HEADER_FIELD = /^([^:：\s]{1,12})\s*[:：]\s*(.*)$/;
@@ -37,7 +38,8 @@ export function textMeta(text: string, source: string, normalizer: Normalizer): 
  * One text block per cell: `table` = the line's index in the file, `col` = the cell's place on
  * its line (a line "|||" gives three empty cells), `row` 0. Blank lines are no cells.
  */
-export function textBlocks(text: string, normalizer: Normalizer): Block[] {
+export function textBlocks(text: string, pageNormalizer: Normalizer): Block[] {
+  const normalizer = rememberingLabels(pageNormalizer);
   const lines = linesOf(text);
   const blocks: Block[] = [];
   const cell = (raw: string, line: number, col: number): Block => {

@@ -98,15 +98,28 @@ function buildLabelIndex(): LabelIndex {
   return index;
 }
 
+export interface LabelMeaning {
+  numbering: string;
+  entries: readonly LabelEntry[];
+}
+
+const NO_MEANING: LabelMeaning = { numbering: '', entries: [] };
+// Pages repeat their labels (rowspan copies, repeated headers, one format for all): remember them.
+const meanings = new Map<string, LabelMeaning>();
+const MAX_REMEMBERED = 4096;
+
 /** Every meaning a normalised label has in the formats (several: "总计" is a row and a column). */
-export function labelEntries(norm: string): { numbering: string; entries: readonly LabelEntry[] } {
-  if (norm.length > MAX_LABEL_LENGTH) return { numbering: '', entries: [] };
+export function labelEntries(norm: string): LabelMeaning {
+  if (norm.length > MAX_LABEL_LENGTH) return NO_MEANING;
+  const known = meanings.get(norm);
+  if (known) return known;
   labels ??= buildLabelIndex();
   const { numbering, key } = labelKey(norm);
-  if (key === '') return { numbering, entries: [] };
-  const exact = labels.exact.get(key);
-  if (exact) return { numbering, entries: exact };
-  return { numbering, entries: labels.prefixes.filter((p) => key.startsWith(p.prefix)).map((p) => p.entry) };
+  const entries = key === '' ? [] : labels.exact.get(key) ?? labels.prefixes.filter((p) => key.startsWith(p.prefix)).map((p) => p.entry);
+  if (meanings.size >= MAX_REMEMBERED) meanings.clear();
+  const meaning = { numbering, entries };
+  meanings.set(norm, meaning);
+  return meaning;
 }
 
 let sections: Map<string, SectionId> | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { buildGrid, isLayoutTable } from './index';
+import { buildGrid, isPageFrame } from './index';
 import { createNormalizer } from '../normalize';
 import type { Grid } from '../types';
 
@@ -105,18 +105,14 @@ describe('buildGrid', () => {
   });
 });
 
-describe('isLayoutTable', () => {
-  it('takes a table that contains tables for layout', () => {
-    expect(isLayoutTable(tableOf('<table><tr><td><table><tr><td>1</td></tr></table></td></tr></table>'))).toBe(true);
-  });
-
-  it('takes a page frame whose cell holds the article for layout', () => {
+describe('isPageFrame', () => {
+  it('takes a table whose cell holds the article for a page frame', () => {
     const paragraphs = Array.from({ length: 4 }, (_, i) => `<p>${'政府信息公开工作'.repeat(12)}第${i}段。</p>`).join('');
-    expect(isLayoutTable(tableOf(`<table><tr><td>导航</td></tr><tr><td>${paragraphs}</td></tr></table>`))).toBe(true);
+    expect(isPageFrame(grid(`<table><tr><td>导航</td></tr><tr><td>${paragraphs}</td></tr></table>`))).toBe(true);
   });
 
-  it('takes a data table, even with a long note row, as data', () => {
+  it('takes a data table, even with a long note row, for data', () => {
     const note = `<p>注：${'因多数依申请公开件并非一事一申请'.repeat(20)}</p>`;
-    expect(isLayoutTable(tableOf(`<table><tr><td>规章</td><td>0</td></tr><tr><td colspan="2">${note}</td></tr></table>`))).toBe(false);
+    expect(isPageFrame(grid(`<table><tr><td>规章</td><td>0</td></tr><tr><td colspan="2">${note}</td></tr></table>`))).toBe(false);
   });
 });

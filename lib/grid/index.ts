@@ -16,6 +16,19 @@ interface OwnRow {
   groupEnd: number;
 }
 
+/** The element children of `el` with one of the given names, skipping hidden ones. */
+function childrenNamed(el: Element, names: ReadonlySet<string>): Element[] {
+  const found: Element[] = [];
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (names.has(child.localName) && !isHidden(child)) found.push(child);
+  }
+  return found;
+}
+
+const ROW = new Set(['tr']);
+const ROW_GROUPS = new Set(['tr', 'thead', 'tbody', 'tfoot']);
+const CELLS = new Set(['td', 'th']);
+
 /** The table's own visible rows in document order, not those of tables nested in its cells. */
 function ownRows(table: Element): OwnRow[] {
   const rows: OwnRow[] = [];
@@ -24,23 +37,17 @@ function ownRows(table: Element): OwnRow[] {
     for (let i = groupStart; i < rows.length; i++) rows[i]!.groupEnd = rows.length;
     groupStart = rows.length;
   };
-  for (const child of Array.from(table.children)) {
-    const name = child.localName;
-    if (name === 'tr') {
-      if (!isHidden(child)) rows.push({ tr: child, groupEnd: 0 });
-    } else if (name === 'thead' || name === 'tbody' || name === 'tfoot') {
+  for (const child of childrenNamed(table, ROW_GROUPS)) {
+    if (child.localName === 'tr') rows.push({ tr: child, groupEnd: 0 });
+    else {
       // Rows directly under <table> form a group of their own.
       closeGroup();
-      for (const tr of Array.from(child.children)) if (tr.localName === 'tr' && !isHidden(tr)) rows.push({ tr, groupEnd: 0 });
+      for (const tr of childrenNamed(child, ROW)) rows.push({ tr, groupEnd: 0 });
       closeGroup();
     }
   }
   closeGroup();
   return rows;
-}
-
-function ownCells(tr: Element): Element[] {
-  return Array.from(tr.children).filter((c) => (c.localName === 'td' || c.localName === 'th') && !isHidden(c));
 }
 
 function colspanOf(cell: Element): number {
@@ -62,7 +69,7 @@ export function buildGrid(table: Element, index: number, normalizer: Normalizer)
   rows.forEach(({ tr, groupEnd }, r) => {
     const row = slots[r]!;
     let c = 0;
-    for (const element of ownCells(tr)) {
+    for (const element of childrenNamed(tr, CELLS)) {
       while (row[c]) c++;
       const colspan = colspanOf(element);
       const rowspan = rowspanOf(element, groupEnd - r);
@@ -89,19 +96,26 @@ export function buildGrid(table: Element, index: number, normalizer: Normalizer)
 // A cell holding an article (several paragraphs, hundreds of characters) frames a page, not data.
 const ARTICLE_CELL_CHARS = 300;
 const ARTICLE_CELL_PARAGRAPHS = 3;
+const PARAGRAPHS = new Set(['p', 'div', 'li', 'br']);
 
-/**
- * A table used for layout, not data: it contains tables, or one of its cells holds an article.
- * Its cells' text flows as text; its inner tables are read as grids.
- */
-export function isLayoutTable(table: Element): boolean {
-  if (table.querySelector('table')) return true;
-  for (const { tr } of ownRows(table)) {
-    for (const cell of ownCells(tr)) {
-      if ((cell.textContent ?? '').length > ARTICLE_CELL_CHARS && cell.querySelectorAll('p, div, li, br').length >= ARTICLE_CELL_PARAGRAPHS) {
-        return true;
-      }
+function hasParagraphs(el: Element, wanted: number): boolean {
+  let found = 0;
+  const stack: Element[] = [el];
+  while (stack.length) {
+    for (let child = stack.pop()!.firstElementChild; child; child = child.nextElementSibling) {
+      if (PARAGRAPHS.has(child.localName) && ++found >= wanted) return true;
+      stack.push(child);
     }
   }
   return false;
+}
+
+/**
+ * A table used to lay out a page around its article (a CMS frame), not data: one of its cells
+ * holds an article. Its text flows as paragraphs; tables inside it are read as grids.
+ */
+export function isPageFrame(grid: Grid): boolean {
+  return grid.rows.some((row) =>
+    row.some((c) => c.origin && c.text.length > ARTICLE_CELL_CHARS && hasParagraphs(c.element!, ARTICLE_CELL_PARAGRAPHS)),
+  );
 }

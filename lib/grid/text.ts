@@ -22,31 +22,34 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b
 export function isHidden(el: Element): boolean {
   if (NOT_CONTENT.has(el.localName)) return true;
   if (el.hasAttribute('hidden')) return true;
-  const style = el.getAttribute('style');
-  return style !== null && HIDDEN_STYLE.test(style);
+  // The raw attribute (getAttribute escapes it in linkedom). Word pastes a style on every span:
+  // test the regex only where it can match.
+  const style = el.getAttributeNode('style')?.value;
+  return style !== undefined && (style.includes('none') || style.includes('hidden')) && HIDDEN_STYLE.test(style);
 }
 
 /** Folds every run of whitespace (incl. &nbsp;, ideographic and en spaces) to one space. */
 export const foldSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+function collectText(node: Node, parts: string[]): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+    else if (child.nodeType === 1) {
+      const e = child as Element;
+      if (isHidden(e)) continue;
+      if (e.localName === 'br') parts.push(' ');
+      else if (BLOCK_ELEMENTS.has(e.localName)) {
+        parts.push(' ');
+        collectText(e, parts);
+        parts.push(' ');
+      } else collectText(e, parts);
+    }
+  }
+}
+
 /** The visible text of an element, whitespace folded; block boundaries and <br> become spaces. */
 export function visibleText(el: Element): string {
   const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-      else if (child.nodeType === 1) {
-        const e = child as Element;
-        if (isHidden(e)) continue;
-        if (e.localName === 'br') parts.push(' ');
-        else if (BLOCK_ELEMENTS.has(e.localName)) {
-          parts.push(' ');
-          walk(e);
-          parts.push(' ');
-        } else walk(e);
-      }
-    }
-  };
-  walk(el);
+  collectText(el, parts);
   return foldSpaces(parts.join(''));
 }

@@ -43,8 +43,19 @@ export function classify(norm: string, table: TableId | null, rowHasFigures: boo
   return elsewhere.size === 1 ? pick([...elsewhere][0]!, true) ?? null : null;
 }
 
+// Figures repeat ("0" hundreds of times a page): parse each text once.
+const parsedTexts = new Map<string, ParsedFigure>();
+const MAX_PARSED = 4096;
+
 /** A figure as parsed from a cell's normalised text (simplified: "萬元" reads as 万元). */
-export const parseCell = (cell: Cell): ParsedFigure => parseFigure(cell.norm);
+export function parseCell(cell: Cell): ParsedFigure {
+  const known = parsedTexts.get(cell.norm);
+  if (known) return known;
+  if (parsedTexts.size >= MAX_PARSED) parsedTexts.clear();
+  const parsed = parseFigure(cell.norm);
+  parsedTexts.set(cell.norm, parsed);
+  return parsed;
+}
 
 export class Reading {
   readonly figures: FigureMap = new Map();
