@@ -39,8 +39,8 @@ export const SECTION_FORMATS: readonly SectionFormat[] = [
 /** A line that is the report's own title (where its preamble starts), e.g. "2019年政府信息公开年度报告". */
 export const REPORT_TITLE = /政府信息公开(?:工作)?(?:年度)?(?:报告|年报)$/;
 
-/** An explanatory note printed under a table: "注：因多数依申请公开件…". */
-export const NOTE = /^注[:：]/;
+/** An explanatory note printed under a table: "注：因多数依申请公开件…", "备注：…". */
+export const NOTE = /^(?:备注|注)[:：]/;
 
 /**
  * Page chrome that follows a report's last section (seed 000's QR-code line, seed 003's related

@@ -3,7 +3,7 @@
 // named columns. Without a header the national column order is used.
 import type { Grid, GridCell } from '../types';
 import type { TableId } from '../report/keys';
-import { labelEntries, NOTE, type LabelEntry } from '../formats';
+import { labelEntries, NOTE, sectionOf, type LabelEntry } from '../formats';
 import { parseCell, type Reading } from './reading';
 
 /** A cell as it stands in one row: the columns it covers, and whether it began in a row above. */
@@ -71,6 +71,12 @@ export class GridReader {
     for (const row of grid.rows) {
       const cells = rowCells(row);
       if (cells.every((c) => c.cell.text === '')) continue; // spacer row
+      // A table's title row ("二、主动公开政府信息情况" across the table) is that section's heading.
+      const heading = cells.length === 1 ? sectionOf(cells[0]!.cell.norm) : null;
+      if (heading) {
+        this.reading.heading(heading);
+        continue;
+      }
       const parsed = cells.map((c) => parseCell(c.cell));
       const hasFigures = cells.some((c, i) => !c.fromAbove && c.cell.text !== '' && !parsed[i]!.bad);
       let labelled: { table: TableId; row: string } | null = null;

@@ -340,6 +340,21 @@ describe('matching rows by label, columns by header', () => {
     expect(ex.figures.get('requests.newReceived.natural')!.cell.element).toBe(doc.querySelectorAll('table')[0]!.querySelectorAll('tr')[3]!.children[1]);
   });
 
+  it('takes a table’s title row for its section’s heading', () => {
+    const { ex } = readHtml(
+      html(`<p>一、总体情况</p><p>本年度……</p><table>
+        <tr><td colspan="4">二、主动公开政府信息情况</td></tr>
+        <tr><td colspan="4">第二十条第（一）项</td></tr>
+        <tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+        <tr><td>规章</td><td>1</td><td>0</td><td>5</td></tr>
+      </table><p>备注：规章由市政府制定。</p>`),
+    );
+    expect([...ex.sections]).toEqual(['overview', 'active']);
+    expect(values(ex)).toEqual({ 'active.rules.issued': 1, 'active.rules.repealed': 0, 'active.rules.inForce': 5 });
+    expect(ex.notes).toEqual([{ table: 'active', text: '备注:规章由市政府制定。' }]);
+    expect(ex.narrativeText).toBe('本年度……');
+  });
+
   it('keeps a note printed in a table’s last row with that table', () => {
     const { ex } = readHtml(html(`<table>${HEAD3}${row7('一、本年新收政府信息公开申请数量', '1 0 0 0 0 0 1')}<tr><td colspan="10">注：含转办件。</td></tr></table><p>注：数据截至12月31日。</p><p>${'四、'.repeat(40)}</p><p>注：这条不在表下。</p>`));
     expect(ex.notes).toEqual([

@@ -2,14 +2,12 @@
 // structure the text checks need (sections, notes, the narrative of the preamble and section 一).
 import type { Block, Extraction, Recognition } from '../types';
 import type { SectionId } from '../report/schema';
-import { figureKeys, tableOf, type TableId, type TemplateId } from '../report/keys';
+import { figureKeys, tableOf, type TemplateId } from '../report/keys';
 import { createNormalizer } from '../normalize';
 import { MAX_LABEL_LENGTH, NOTE, REPORT_END, REPORT_TITLE, sectionOf } from '../formats';
 import { Reading } from './reading';
 import { GridReader } from './grid';
 import { TextReader } from './text';
-
-const SECTION_TABLE: Partial<Record<SectionId, TableId>> = { active: 'active', requests: 'requests', appeals: 'appeals' };
 
 // Keys only one template has: the tables' own labels tell which format a page follows.
 const only = (a: TemplateId, b: TemplateId) => {
@@ -65,7 +63,6 @@ export function extract(blocks: Block[], rec: Recognition): Extraction {
   const { titleAt, end } = reportBounds(blocks, headings);
   const hasHeadings = headings.slice(0, end).some((h) => h !== null);
 
-  const sections = new Set<SectionId>();
   const narrative: string[] = [];
   // The section being read; null before the first heading (the preamble).
   let section: SectionId | null = null;
@@ -79,10 +76,8 @@ export function extract(blocks: Block[], rec: Recognition): Extraction {
     const heading = headings[i];
     if (heading) {
       text.interrupt();
-      sections.add(heading);
+      reading.heading(heading);
       section = heading;
-      reading.table = SECTION_TABLE[heading] ?? null;
-      reading.noteTable = null;
       continue;
     }
     const { cell } = block;
@@ -99,7 +94,7 @@ export function extract(blocks: Block[], rec: Recognition): Extraction {
     if (cell.norm.length > MAX_LABEL_LENGTH) reading.noteTable = null;
     // The preamble and section 一 (no headings, as in legacy reports: all the report's text).
     const narrated = hasHeadings ? !reading.tableSeen && (section === null || section === 'overview') : true;
-    if (i > titleAt && narrated) narrative.push(normalizer.plain(cell.text));
+    if (i > titleAt && narrated && cell.text !== '') narrative.push(normalizer.plain(cell.text));
   }
 
   const keys = [...reading.figures.keys()];
@@ -107,7 +102,7 @@ export function extract(blocks: Block[], rec: Recognition): Extraction {
     template: templateOf(keys, rec),
     figures: reading.figures,
     tablesFound: new Set(keys.map(tableOf)),
-    sections,
+    sections: reading.sections,
     narrativeText: narrative.join('\n'),
     narrative: [],
     notes: reading.notes,

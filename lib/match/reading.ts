@@ -1,7 +1,7 @@
 // What the grid reader and the text reader share while they walk a page: the figures read so far,
 // the table being read, the notes, and how a label is understood in that context.
 import type { Cell, Figure, FigureMap } from '../types';
-import type { Report } from '../report/schema';
+import type { Report, SectionId } from '../report/schema';
 import {
   ACTIVE_T2019, ACTIVE_T2021, APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, figureKeys, tableOf,
   type TableId, type TemplateId,
@@ -57,9 +57,13 @@ export function parseCell(cell: Cell): ParsedFigure {
   return parsed;
 }
 
+const SECTION_TABLE: Partial<Record<SectionId, TableId>> = { active: 'active', requests: 'requests', appeals: 'appeals' };
+
 export class Reading {
   readonly figures: FigureMap = new Map();
   readonly notes: Report['notes'] = [];
+  /** Sections whose heading has been read. */
+  readonly sections = new Set<SectionId>();
   /** The table being read: set by section headings and by labels only one table has. */
   table: TableId | null = null;
   /** The table a "注：" line would explain: the last one read, until other text intervenes. */
@@ -72,6 +76,13 @@ export class Reading {
     readonly expected: TemplateId,
     private readonly plain: (text: string) => string,
   ) {}
+
+  /** A section heading: the tables of sections 二–四 are read under it. */
+  heading(section: SectionId): void {
+    this.sections.add(section);
+    this.table = SECTION_TABLE[section] ?? null;
+    this.noteTable = null;
+  }
 
   /** Understands a label in the current table and follows it into the table it names. */
   label(norm: string, rowHasFigures: boolean): LabelEntry | null {
