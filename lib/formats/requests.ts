@@ -32,7 +32,7 @@ export const REQUEST_ROWS: readonly RowFormat[] = [
   { key: 'carriedOver', labels: ['二、上年结转政府信息公开申请数量'] },
   { key: 'granted', labels: ['（一）予以公开'] },
   { key: 'partlyGranted', labels: ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）'] },
-  { key: 'totalProcessed', labels: ['（七）总计'] },
+  { key: 'totalProcessed', labels: ['（七）总计', '（七）合计'] },
   { key: 'carriedForward', labels: ['四、结转下年度继续办理'] },
 ];
 

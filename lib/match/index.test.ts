@@ -315,6 +315,35 @@ describe('matching rows by label, columns by header', () => {
     expect(ex.template).toBe('2019');
   });
 
+  it('maps figures to headers that span other columns than they do (a 2019 report as printed)', () => {
+    const td = (text: string, colspan = 1) => `<td colspan="${colspan}"><p align="center">${text}</p></td>`;
+    const { ex } = readHtml(
+      html(`<table>
+        <tr>${td('第二十条第（一）项', 5)}</tr>
+        <tr>${td('信息内容')}${td('本年新<br />制作数量')}${td('本年新<br />公开数量', 2)}${td('对外公开总数量')}</tr>
+        <tr>${td('规章')}${td('13')}${td('13', 2)}${td('524')}</tr>
+        <tr>${td('第二十条第（五）项', 5)}</tr>
+        <tr>${td('信息内容')}${td('上一年项目数量')}${td('本年增/减', 2)}${td('处理决定数量')}</tr>
+        <tr>${td('行政许可')}${td('40', 2)}${td('-2')}${td('900')}</tr>
+        <tr>${td('第二十条第（八）项', 5)}</tr>
+        <tr>${td('信息内容')}${td('上一年项目数量', 2)}${td('本年增/减', 2)}</tr>
+        <tr>${td('行政事业性收费')}${td('3', 2)}${td('0', 2)}</tr>
+      </table>
+      <table>${HEAD3}<tr><td rowspan="2">三、本年度办理结果</td>${td('（六）其他处理', 2)}${'<td>&nbsp;</td>'.repeat(7)}</tr>
+        <tr>${td('（七）总计', 2)}${td('767')}${td('35')}${td('&nbsp;')}${td('&nbsp;')}${td('2')}${td('1')}${td('805')}</tr></table>`),
+      '2019',
+    );
+    expect(values(ex)).toMatchObject({
+      'active.rules.made': 13, 'active.rules.published': 13, 'active.rules.totalPublic': 524,
+      'active.licensing.previous': 40, 'active.licensing.change': -2, 'active.licensing.decisions': 900,
+      'active.fees.previous': 3, 'active.fees.change': 0,
+      'requests.otherHandling.total.natural': null, 'requests.otherHandling.total.total': null,
+      'requests.totalProcessed.research': null, 'requests.totalProcessed.legal': 2, 'requests.totalProcessed.total': 805,
+    });
+    expect(ex.figures.size).toBe(3 + 3 + 2 + 7 + 7);
+    expect(ex.figures.get('active.licensing.change')!.cell.col).toBe(3);
+  });
+
   it('reads a traditional page with romanisation and labels split over spans', () => {
     const { ex } = readHtml(
       html(`<p>三、收到和處理政府信息公開(kāi)申請情況</p><table>

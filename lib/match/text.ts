@@ -86,7 +86,6 @@ export class TextReader {
   private take(run: Run, cell: Cell): void {
     const column = run.columns[run.next++];
     if (column) this.reading.addFigure(`${run.prefix}.${column}`, cell);
-    else this.reading.tableSeen = true;
     run.awaitsFigure = false;
     if (run.next >= run.columns.length) this.run = null;
   }
@@ -98,10 +97,11 @@ export class TextReader {
       const block = blocks[i + span - 1]!;
       if (block.kind !== 'text') return null;
       const part = block.cell.norm;
-      if (part === '' || part.length > MAX_PART_LENGTH || (span > 1 && this.isFigure(block.cell, true))) return null;
+      if (part === '' || (span > 1 && (part.length > MAX_PART_LENGTH || this.isFigure(block.cell, true)))) return null;
       norm += part;
       const entry = classify(norm, this.reading.table, false);
       if (entry) return { entry, span };
+      if (part.length > MAX_PART_LENGTH) return null;
     }
     return null;
   }
