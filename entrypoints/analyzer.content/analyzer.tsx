@@ -31,28 +31,23 @@ export interface PanelExtension {
 }
 
 export interface AnalyzerHandle {
-  /** Analyse the page again now and re-render (also what a second injection does). */
+  /** Analyse the page again now and re-render (e.g. after an extension's items changed). */
   refresh(): void;
   /** Expand the panel and move focus into it (the popup's "check this page"). */
   open(): void;
 }
 
-/** Our own nodes in the page: the panel's host and the marks' style. Mutations of these are ours. */
+/** Our own node in the page: the panel's host. Mutations of it are ours, not the report's. */
 const HOST_NAME = 'gongkai-lens';
 const REANALYSE_DEBOUNCE_MS = 600;
-const INSTANCE = Symbol.for('gongkai-lens.analyzer');
 
-type Instance = typeof globalThis & { [INSTANCE]?: AnalyzerHandle };
-
+/**
+ * Injected twice (the detector, then "check this page" after a reload of the extension, …), the
+ * newer script's context invalidates the older one (WXT's ContentScriptContext does so as it is
+ * created), which takes its panel, marks and listeners away: one analyzer per page. Every step
+ * after an await checks the context is still valid, so an older run cannot mount late.
+ */
 export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly PanelExtension[] = []): AnalyzerHandle {
-  // Injected twice (the detector, then "check this page"): one analyzer per page.
-  const global = globalThis as Instance;
-  const running = global[INSTANCE];
-  if (running) {
-    running.refresh();
-    return running;
-  }
-
   const lang: Lang = i18n.t('panel.lang') === 'en' ? 'en' : 'zh';
   let settings: Settings | null = null;
   let analysis: Analysis | null = null;
@@ -158,7 +153,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
       },
     });
     const created = await ui;
-    if (!mountedUi) {
+    if (!mountedUi && ctx.isValid) {
       created.mount();
       mountedUi = created;
     }
@@ -172,10 +167,13 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
 
   async function paint(): Promise<void> {
     updateMarks();
-    const panel = shown();
-    if (!panel || !settings) return unmountUi();
+    if (!shown() || !settings) return unmountUi();
     const { uiContainer } = await mountUi();
+    if (ctx.isInvalid) return;
+    // What to show may have changed while the panel's host was being made.
+    const panel = shown();
     const current = settings;
+    if (!panel || !current) return unmountUi();
     const view = (c: PanelContent) => (
       <Panel
         content={c}
@@ -236,9 +234,6 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
     if (settings) setPanel({ expanded: true });
   }
 
-  const handle: AnalyzerHandle = { refresh, open };
-  global[INSTANCE] = handle;
-
   // Registered before anything async: "check this page" injects, then asks at once.
   const onMessage = (message: Message) => {
     if (message?.type === 'gkl:open-panel') open();
@@ -269,12 +264,12 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
     clearTimeout(timer);
     marks.clear();
     browser.runtime.onMessage.removeListener(onMessage);
-    if (global[INSTANCE] === handle) delete global[INSTANCE];
   });
 
   analyse();
   void (async () => {
     settings = await getSettings();
+    if (ctx.isInvalid) return;
     if (requested) settings = { ...settings, panel: { ...settings.panel, expanded: true } };
     ctx.onInvalidated(watchSettings((next) => {
       settings = next;
@@ -291,9 +286,10 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
     if (!report || !analysis?.recognition.isReport) return;
     for (const extension of extensions) {
       previous = await extension.previous?.(report);
+      if (ctx.isInvalid) return;
       if (previous) return refresh();
     }
   }
 
-  return handle;
+  return { refresh, open };
 }

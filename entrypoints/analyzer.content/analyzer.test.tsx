@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+// The analyzer on a fixture page with the real engine: verdict, panel, marks, failure, injection
+// twice, re-analysis. (Real Chromium: test/e2e/panel.e2e.test.ts.)
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { analyzeDocument } from '@/lib/analyze';
+import { updateSettings } from '@/utils/settings';
+import type { Message } from '@/utils/messages';
+import { useLocale } from '@/components/testing/i18n';
+import { REPO_ROOT } from '@/test/fixtures/seeds';
+import { startAnalyzer } from './analyzer';
+
+vi.mock('@/lib/analyze', async (actual) => {
+  const engine = await actual<typeof import('@/lib/analyze')>();
+  return { ...engine, analyzeDocument: vi.fn(engine.analyzeDocument) };
+});
+
+function loadPage(name: string) {
+  const html = readFileSync(path.join(REPO_ROOT, 'test/fixtures/html', `${name}.html`), 'utf8');
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  document.head.innerHTML = doc.head.innerHTML;
+  document.body.innerHTML = doc.body.innerHTML;
+}
+
+const host = () => document.querySelectorAll('gongkai-lens');
+const inPanel = (selector: string) => host()[0]?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+const until = (check: () => unknown) => vi.waitFor(() => expect(check()).toBeTruthy(), { timeout: 3000 });
+
+let sent: Message[];
+let contexts: ContentScriptContext[];
+const start = () => {
+  const ctx = new ContentScriptContext('analyzer');
+  contexts.push(ctx);
+  return startAnalyzer(ctx);
+};
+
+describe('analyzer content script', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await useLocale('zh_CN');
+    sent = [];
+    contexts = [];
+    fakeBrowser.runtime.onMessage.addListener((m: Message) => void sent.push(m));
+    performance.clearMeasures();
+  });
+  afterEach(() => {
+    for (const ctx of contexts) ctx.notifyInvalidated();
+    document.body.innerHTML = '';
+    vi.mocked(analyzeDocument).mockClear();
+  });
+
+  it('on a report: measures the analysis, sends the verdict, mounts the pill and marks the cells', async () => {
+    loadPage('001-word');
+    start();
+    expect(performance.getEntriesByName('gkl:analyze', 'measure')).toHaveLength(1);
+    await until(() => inPanel('button.pill'));
+    expect(inPanel('button.pill')!.textContent).toBe('7 处错误 · 1 处提醒');
+    expect(sent).toEqual([{ type: 'gkl:verdict', verdict: { isReport: true, errors: 7, warnings: 1, infos: 0, agency: '盘锦市双台子区人民政府办公室', year: 2023 } }]);
+    expect([...document.querySelectorAll('[data-gkl-mark]')].map((td) => [td.getAttribute('data-gkl-mark'), td.textContent!.trim()])).toEqual([
+      ['warning', '0'], ['error', '0'], ['error', '6'], ['error', '0'],
+    ]);
+    expect(host()).toHaveLength(1);
+  });
+
+  it('when the engine throws: a short error in the pill, no panel, no marks, no verdict', async () => {
+    loadPage('001-word');
+    vi.mocked(analyzeDocument).mockImplementationOnce(() => {
+      throw new Error('grid: rowspan out of range');
+    });
+    start();
+    await until(() => inPanel('[role="alert"]'));
+    expect(inPanel('[role="alert"] .text')!.textContent).toBe('无法读取本页报告：grid: rowspan out of range');
+    expect(inPanel('button.pill')).toBeNull();
+    expect(document.querySelectorAll('[data-gkl-mark]')).toHaveLength(0);
+    expect(sent).toEqual([]);
+  });
+
+  it('on a page that is not a report: nothing in the page until the reader asks', async () => {
+    loadPage('nonreport-gov');
+    const before = document.documentElement.outerHTML;
+    const analyzer = start();
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ type: 'gkl:verdict', verdict: { isReport: false, errors: 0, warnings: 0, infos: 0 } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(document.documentElement.outerHTML).toBe(before);
+    analyzer.open();
+    await until(() => inPanel('[role="status"] .text'));
+    expect(inPanel('[role="status"] .text')!.textContent).toBe('本页不像政府信息公开工作年度报告');
+  });
+
+  it('"open panel" from the popup expands the panel', async () => {
+    loadPage('002-word');
+    start();
+    await until(() => inPanel('button.pill'));
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'gkl:open-panel' }, {});
+    await until(() => inPanel('[role="dialog"]'));
+  });
+
+  it('injected twice: the newer script replaces the older one, one panel in the page', async () => {
+    loadPage('001-word');
+    start();
+    await until(() => inPanel('button.pill'));
+    start();
+    await until(() => inPanel('button.pill'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(host()).toHaveLength(1);
+    expect(document.querySelectorAll('style[data-gkl-marks]')).toHaveLength(1);
+    expect(document.querySelectorAll('[data-gkl-mark]')).toHaveLength(4);
+  });
+
+  it('re-reads the report when the page changes it', async () => {
+    loadPage('002-word');
+    start();
+    await until(() => inPanel('button.pill'));
+    expect(inPanel('button.pill')!.textContent).toBe('✓ 未发现问题');
+    const cell = [...document.querySelectorAll('td')].find((td) => td.textContent!.trim() === '43')!;
+    const leaf = [...cell.querySelectorAll('*')].reverse().find((e) => e.textContent!.trim() === '43') ?? cell;
+    leaf.textContent = '44';
+    await until(() => /处错误/.test(inPanel('button.pill')!.textContent!));
+    expect(vi.mocked(analyzeDocument)).toHaveBeenCalledTimes(2);
+    // 予以公开 · 自然人 43 → 44: its row (T3-ROW) and the 自然人 column's total (T3-SUM) fail
+    expect(sent.at(-1)).toMatchObject({ verdict: { isReport: true, errors: 2, warnings: 0 } });
+    expect(inPanel('button.pill')!.textContent).toBe('2 处错误');
+  });
+
+  it('ignores its own changes to the page: the panel and the marks do not trigger a re-analysis', async () => {
+    loadPage('001-word');
+    start();
+    await until(() => inPanel('button.pill'));
+    await updateSettings({ marks: false });
+    await until(() => document.querySelectorAll('[data-gkl-mark]').length === 0);
+    await updateSettings({ marks: true });
+    await until(() => document.querySelectorAll('[data-gkl-mark]').length === 4);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(vi.mocked(analyzeDocument)).toHaveBeenCalledTimes(1);
+  });
+});
