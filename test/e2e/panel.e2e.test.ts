@@ -93,6 +93,12 @@ describe('verdict: pill, panel and badge agree', () => {
     // Marks in the page: exactly the three offending cells of 表三 and the one of 表二
     const marked = await page.locator('[data-gkl-mark]').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-gkl-mark'), td.textContent!.trim()]));
     expect(marked).toEqual([['warning', '0'], ['error', '0'], ['error', '6'], ['error', '0']]);
+    // Hovering a marked cell tells its findings
+    expect(await page.locator('[data-gkl-mark~="error"]', { hasText: /^\s*6\s*$/ }).getAttribute('title')).toBe(
+      '表三 （七）总计 · 商业企业：各项办理结果之和为 3，表中填报 6。\n表三 （七）总计 · 商业企业：一 + 二 = 3，（七）总计 + 四 = 6（3 ≠ 6）；（七）总计应为 3，表中填报 6。',
+    );
+    // The benchmark reads the engine's time from the page's own timeline
+    expect(await page.evaluate(() => performance.getEntriesByName('gkl:analyze', 'measure').length)).toBe(1);
   });
 
   it('seed 002 (simplified, 表三 in three blocks): no finding at all', async () => {
@@ -216,6 +222,29 @@ describe('between the panel and the page', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => inPanel(page, '[role="dialog"]').count()).toBe(0);
     expect(await page.evaluate((host) => document.querySelector(host)!.shadowRoot!.activeElement?.className, ANALYZER_HOST)).toBe('pill has-errors');
+  });
+});
+
+describe('moving the panel', () => {
+  it('drags to another corner, where it stays on the next page', async () => {
+    const page = await openReport('002-word');
+    const pill = await showPill(page);
+    expect(await inPanel(page, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-bottom-right');
+    const box = (await pill.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(300, 200, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => inPanel(page, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-top-left');
+    expect(await inPanel(page, '[role="dialog"]').count()).toBe(0); // a drag is not a click
+    const next = await openReport('001-word');
+    expect(await inPanel(next, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-top-left');
+    // and back by keyboard
+    await (await showPill(next)).focus();
+    await next.keyboard.press('ArrowDown');
+    await next.keyboard.press('ArrowRight');
+    expect(await inPanel(next, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-bottom-right');
+    expect(await inPanel(next, '.sr-only[aria-live]').textContent()).toBe('面板已移到右下角');
   });
 });
 
