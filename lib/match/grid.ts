@@ -79,15 +79,13 @@ export class GridReader {
       }
       const parsed = cells.map((c) => parseCell(c.cell));
       const hasFigures = cells.some((c, i) => !c.fromAbove && c.cell.text !== '' && !parsed[i]!.bad);
-      let labelled: { table: TableId; row: string } | null = null;
-      let lastLabel = -1;
+      let labelled: { table: TableId; row: string; at: number } | null = null;
       for (const [i, c] of cells.entries()) {
         if (!parsed[i]!.bad) continue;
-        lastLabel = i;
         if (!c.fromAbove && NOTE.test(c.cell.norm) && this.reading.note(c.cell)) continue;
         const entry = this.reading.label(c.cell.norm, hasFigures);
         // The last row label wins: "（六）其他处理 | 1.申请人…" is the item, "（六）其他处理" alone the group's row.
-        if (entry?.kind === 'row' || (entry?.kind === 'group' && entry.row)) labelled = { table: entry.table, row: entry.row! };
+        if (entry?.kind === 'row' || (entry?.kind === 'group' && entry.row)) labelled = { table: entry.table, row: entry.row!, at: i };
       }
       const table = this.reading.table;
       // 表四's figures stand in a row of their own, under the header, with no row label.
@@ -101,7 +99,9 @@ export class GridReader {
       }
       afterData = true;
       const rowTable = labelled?.table ?? 'appeals';
-      this.readRow(cells, lastLabel, rowTable, labelled?.row ?? null, this.headerOf(header, rowTable, width));
+      // Without a header, the figures are the cells after the row label (表四: from its first figure).
+      const firstFigure = labelled ? labelled.at + 1 : cells.findIndex((c, i) => !c.fromAbove && !parsed[i]!.bad);
+      this.readRow(cells, firstFigure, rowTable, labelled?.row ?? null, this.headerOf(header, rowTable, width));
     }
   }
 
@@ -116,7 +116,7 @@ export class GridReader {
     return carried && carried.table === table && carried.width === width ? headerSlots(carried.header, table) : own;
   }
 
-  private readRow(cells: RowCell[], lastLabel: number, table: TableId, row: string | null, header: Map<number, HeaderSlot>): void {
+  private readRow(cells: RowCell[], firstFigure: number, table: TableId, row: string | null, header: Map<number, HeaderSlot>): void {
     const prefix = row ? `${table}.${row}` : table;
     const named = cells.filter((c) => !c.fromAbove && slotKey(header.get(c.c0), table) !== undefined);
     if (named.length) {
@@ -128,7 +128,7 @@ export class GridReader {
     }
     // No header names these columns: the cells after the labels, in the national order.
     const columns = this.reading.defaultColumns(table, row);
-    const figures = cells.slice(lastLabel + 1).filter((c) => !c.fromAbove);
+    const figures = cells.slice(firstFigure).filter((c) => !c.fromAbove);
     figures.slice(0, columns.length).forEach((c, i) => this.reading.addFigure(`${prefix}.${columns[i]}`, c.cell));
   }
 }

@@ -253,6 +253,16 @@ describe('matching rows by label, columns by header', () => {
     expect(ex.figures.get('requests.totalProcessed.total')!.cell.col).toBe(7);
   });
 
+  it('keeps a misprinted figure in its column when the table has no header', () => {
+    const { ex } = readHtml(html('<table><tr><td>（七）总计</td><td>3</td><td>12件以上</td><td>0</td><td>0</td><td>0</td><td>0</td><td>3</td></tr></table>'));
+    expect(values(ex)).toEqual({
+      'requests.totalProcessed.natural': 3, 'requests.totalProcessed.commercial': null, 'requests.totalProcessed.research': 0,
+      'requests.totalProcessed.nonprofit': 0, 'requests.totalProcessed.legal': 0, 'requests.totalProcessed.other': 0,
+      'requests.totalProcessed.total': 3,
+    });
+    expect(ex.figures.get('requests.totalProcessed.commercial')).toMatchObject({ bad: true, raw: '12件以上' });
+  });
+
   it('gives a row with too few cells only the figures that are there', () => {
     const { ex } = readHtml(html(`<table>${HEAD3}<tr><td colspan="3">二、上年结转政府信息公开申请数量</td><td>1</td><td>0</td></tr></table>`));
     expect(values(ex)).toEqual({ 'requests.carriedOver.natural': 1, 'requests.carriedOver.commercial': 0 });
