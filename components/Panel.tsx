@@ -5,14 +5,13 @@ import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
 import type { Report } from '../lib/report/schema';
-import type { DOCKS } from '../utils/settings';
-import { deadlineStatus, markedKeys, type Lang, type PanelItem } from './model';
+import { countKinds, deadlineStatus, markedKeys, type Lang, type PanelItem } from './model';
 import { Findings, itemButtonId } from './Findings';
 import { ReportTables } from './ReportTables';
 import { CopyBar } from './CopyBar';
-import { useDockDrag, dockAfterKey, dockName } from './dock';
+import { useDockDrag, dockAfterKey, dockName, type Dock } from './dock';
 
-export type Dock = (typeof DOCKS)[number];
+export type { Dock };
 
 export type PanelContent =
   | {
@@ -54,8 +53,7 @@ const BODY_ID = 'gkl-body';
 
 /** "2 处错误 · 1 处提醒" or "✓ 未发现问题"; infos follow either. */
 export function verdictText(items: readonly PanelItem[]): string {
-  const count = (kind: PanelItem['kind']) => items.filter((i) => i.kind === kind).length;
-  const [errors, warnings, infos] = [count('error'), count('warning'), count('info')];
+  const { errors, warnings, infos } = countKinds(items);
   const parts = [
     errors ? i18n.t('panel.pill.errors', errors) : '',
     warnings ? i18n.t('panel.pill.warnings', warnings) : '',

@@ -3,9 +3,9 @@
 import { useRef } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { i18n } from '#i18n';
-import type { DOCKS } from '../utils/settings';
+import type { Settings } from '../utils/settings';
 
-type Dock = (typeof DOCKS)[number];
+export type Dock = Settings['panel']['dock'];
 
 const DRAG_THRESHOLD_PX = 5;
 

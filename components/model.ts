@@ -38,7 +38,7 @@ export const byKind = (a: { kind: MarkKind }, b: { kind: MarkKind }) => ORDER[a.
  */
 export const offendingCells = (f: Finding): string[] => (f.expected !== undefined ? f.cells.slice(0, 1) : f.cells);
 
-export function findingItem(f: Finding, index: number, lang: Lang): PanelItem {
+function findingItem(f: Finding, index: number, lang: Lang): PanelItem {
   return {
     id: `finding:${index}`,
     kind: f.severity,
@@ -72,13 +72,15 @@ export interface Counts {
   infos: number;
 }
 
-export function countFindings(findings: readonly Finding[]): Counts {
-  const n = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+/** Errors, warnings and infos among findings or panel items (a reader's flags count for none). */
+export function countKinds(list: readonly { kind: MarkKind }[]): Counts {
+  const n = (kind: MarkKind) => list.filter((x) => x.kind === kind).length;
   return { errors: n('error'), warnings: n('warning'), infos: n('info') };
 }
 
 export function verdictOf(report: Report, isReport: boolean): Verdict {
-  return { isReport, ...countFindings(isReport ? report.findings : []), agency: report.agency, year: report.year };
+  const counts = countKinds(isReport ? report.findings.map((f) => ({ kind: f.severity })) : []);
+  return { isReport, ...counts, agency: report.agency, year: report.year };
 }
 
 export type DeadlineStatus =

@@ -11,7 +11,7 @@ import { updateSettings } from '@/utils/settings';
 import type { Message } from '@/utils/messages';
 import { useLocale } from '@/components/testing/i18n';
 import { REPO_ROOT } from '@/test/fixtures/seeds';
-import { startAnalyzer } from './analyzer';
+import { reasonOf, startAnalyzer } from './analyzer';
 
 vi.mock('@/lib/analyze', async (actual) => {
   const engine = await actual<typeof import('@/lib/analyze')>();
@@ -72,10 +72,19 @@ describe('analyzer content script', () => {
     });
     start();
     await until(() => inPanel('[role="alert"]'));
-    expect(inPanel('[role="alert"] .text')!.textContent).toBe('无法读取本页报告：grid: rowspan out of range');
+    expect(inPanel('[role="alert"] .text')!.textContent).toBe('无法读取本页报告：Error: grid: rowspan out of range');
     expect(inPanel('button.pill')).toBeNull();
     expect(document.querySelectorAll('[data-gkl-mark]')).toHaveLength(0);
     expect(sent).toEqual([]);
+  });
+
+  it('keeps the reason short, whatever the exception', () => {
+    const long = new Error(`[\n  {\n    "code": "invalid_type",\n    "path": ["requests", "totalProcessed"]${' '.repeat(300)}x\n  }\n]`);
+    long.name = 'ZodError';
+    expect(reasonOf(long)).toBe(`ZodError: [ { "code": "invalid_type", "path": ["requests", "totalProcessed"] x } ]`);
+    expect(reasonOf(new Error('a'.repeat(400)))).toHaveLength(160);
+    expect(reasonOf(new Error('a'.repeat(400))).endsWith('a…')).toBe(true);
+    expect(reasonOf('no document body')).toBe('no document body');
   });
 
   it('on a page that is not a report: nothing in the page until the reader asks', async () => {

@@ -37,6 +37,14 @@ export interface AnalyzerHandle {
   open(): void;
 }
 
+const REASON_MAX_CHARS = 160;
+
+/** An exception as a short line for the pill (a validation error's message can be pages long). */
+export function reasonOf(error: unknown): string {
+  const text = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(/\s+/g, ' ').trim();
+  return text.length > REASON_MAX_CHARS ? `${text.slice(0, REASON_MAX_CHARS - 1)}…` : text;
+}
+
 /** Our own node in the page: the panel's host. Mutations of it are ours, not the report's. */
 const HOST_NAME = 'gongkai-lens';
 const REANALYSE_DEBOUNCE_MS = 600;
@@ -93,7 +101,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
       };
     } catch (error) {
       analysis = null;
-      content = { status: 'error', reason: error instanceof Error ? error.message : String(error) };
+      content = { status: 'error', reason: reasonOf(error) };
     } finally {
       performance.measure('gkl:analyze', start.name);
     }
@@ -199,7 +207,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
     } catch (error) {
       // A rendering bug must not leave half a panel: show the reason in the pill instead.
       render(null, uiContainer);
-      render(view({ status: 'error', reason: error instanceof Error ? error.message : String(error) }), uiContainer);
+      render(view({ status: 'error', reason: reasonOf(error) }), uiContainer);
     }
   }
 
@@ -245,8 +253,9 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
     return document.body?.textContent ?? '';
   }
 
-  // Re-run when the report changes (a 繁體/简体 toggle, content loaded late). Our own nodes (the
-  // panel's host, the marks' style in <head>, attributes on cells) are not the page's content.
+  // Re-run when the report changes (a 繁體/简体 toggle, content loaded late). Only the body's nodes
+  // and text are watched, so our marks (attributes, a style in <head>) never trigger it; the
+  // panel's host coming and going is filtered out, and so is a change that leaves the text as is.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver((records) => {
     const ours = (n: Node) => n instanceof Element && n.localName === HOST_NAME;
