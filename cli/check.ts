@@ -3,6 +3,7 @@
 // finding, else 0. One process for all inputs: the engine (and opencc) are loaded once.
 import fs from 'node:fs';
 import { parseHTML } from 'linkedom';
+import { ZodError } from 'zod';
 import { analyzeDocument, analyzeText } from '../lib/analyze';
 import type { Report } from '../lib/report/schema';
 import { toTsv } from '../lib/export';
@@ -57,6 +58,14 @@ function parseArgs(argv: string[]): Options | { help: true } | { error: string }
   return opts;
 }
 
+function failure(e: unknown): string {
+  if (e instanceof ZodError) {
+    const issues = e.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    return `report does not fit the schema: ${issues.slice(0, 3).join('; ')}${issues.length > 3 ? `; … (${issues.length} issues)` : ''}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** One input → its report, or the reason it has none. Never throws. */
 function readReport(input: Input): Report | InputProblem {
   let bytes: Uint8Array;
@@ -77,8 +86,8 @@ function readReport(input: Input): Report | InputProblem {
     if (!analysis.recognition.isReport) return { source: input.source, reason: '不是政府信息公开工作年度报告 (not an annual report)' };
     return analysis.report;
   } catch (e) {
-    // An engine failure is a bug, but one page must not stop the others.
-    return { source: input.source, reason: `分析失败 (analysis failed: ${(e as Error).message})` };
+    // An engine failure is a bug, but one page must not stop the others; say it on one line.
+    return { source: input.source, reason: `分析失败 (analysis failed: ${failure(e)})` };
   }
 }
 
