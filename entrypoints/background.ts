@@ -7,7 +7,7 @@ import type { Message } from '@/utils/messages';
 import { badgeOf } from '@/utils/badge';
 import { VerdictSchema, setTabVerdict, tabVerdict, type TabVerdict } from '@/utils/verdicts';
 import { checkTab, injectAnalyzer } from '@/utils/inject';
-import { syncAlwaysCheckedSites } from '@/utils/sites';
+import { forgetSite, syncAlwaysCheckedSites } from '@/utils/sites';
 
 // Firefox builds MV2, where the toolbar button is `browserAction`.
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -74,6 +74,8 @@ async function answer(message: Message, sender: Browser.runtime.MessageSender): 
       return fromExtensionPage(sender) ? ((await tabVerdict(message.tabId))?.verdict ?? null) : null;
     case 'gkl:check-tab':
       return fromExtensionPage(sender) ? checkTab(message.tabId) : null;
+    case 'gkl:forget-site':
+      return fromExtensionPage(sender) && typeof message.site === 'string' ? forgetSite(message.site) : null;
     default:
       return null;
   }
@@ -94,7 +96,9 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void setTabVerdict(tabId, null));
 
-  browser.permissions.onAdded.addListener(() => void syncAlwaysCheckedSites());
-  browser.permissions.onRemoved.addListener(() => void syncAlwaysCheckedSites());
-  void syncAlwaysCheckedSites();
+  // On every start of the worker too: Firefox forgets registrations between sessions.
+  const syncSites = () => void syncAlwaysCheckedSites().catch((error: unknown) => console.warn('[gkl] always-checked sites:', error));
+  browser.permissions.onAdded.addListener(syncSites);
+  browser.permissions.onRemoved.addListener(syncSites);
+  syncSites();
 });

@@ -28,6 +28,8 @@ export type Message =
   | { type: 'gkl:open-panel' }
   /** popup → background: run the analyzer on this tab now, report or not (answer: CheckOutcome). */
   | { type: 'gkl:check-tab'; tabId: number }
+  /** popup → background: stop always checking a site of settings.alwaysCheckSites (answer: the sites left). */
+  | { type: 'gkl:forget-site'; site: string }
   /**
    * background → analyzer: are you still there? Sent after a navigation in the tab; any listener
    * in the document makes it succeed, so the analyzer needs no code for it (it must not answer

@@ -63,3 +63,9 @@ export function syncAlwaysCheckedSites(): Promise<string[]> {
   queue = next.catch(() => undefined);
   return next;
 }
+
+/** "Stop always checking": gives the access back; the registration and settings follow. */
+export async function forgetSite(site: string): Promise<string[]> {
+  await browser.permissions.remove({ origins: [patternOf(site)] });
+  return syncAlwaysCheckedSites();
+}

@@ -18,11 +18,11 @@ function VerdictView({ verdict }: { verdict: Verdict | null }) {
   if (!verdict) return <p>{i18n.t('popup.notChecked')}</p>;
   if (!verdict.isReport) return <p>{i18n.t('popup.notReport')}</p>;
   const agency = verdict.agency ?? i18n.t('popup.unknownAgency');
-  const year = verdict.year === null ? i18n.t('popup.unknownYear') : String(verdict.year);
+  const name = verdict.year === null ? i18n.t('popup.reportNoYear', [agency]) : i18n.t('popup.report', [agency, String(verdict.year)]);
   const clean = verdict.errors + verdict.warnings === 0;
   return (
     <div class="verdict">
-      <p class="report-name">{i18n.t('popup.report', [agency, year])}</p>
+      <p class="report-name">{name}</p>
       {clean ? (
         <p class="count clean">{i18n.t('popup.clean')}</p>
       ) : (
@@ -84,8 +84,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
   }
 
   async function removeSite(target: string) {
-    // The background unregisters the detector and updates the settings (permissions.onRemoved).
-    await browser.permissions.remove({ origins: [patternOf(target)] });
+    await send<string[]>({ type: 'gkl:forget-site', site: target });
     setStatus(i18n.t('settings.sites.removed', [hostOf(target)]));
   }
 

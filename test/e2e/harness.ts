@@ -23,7 +23,7 @@
  *   await lens.restartWorker()                 // stop the MV3 service worker; the next event starts it anew
  *   await lens.plainHtml(url)                  // the page's DOM in a Chromium without the extension
  *   await lens.clipboard()                     // text on the clipboard (read from a secure local page)
- *   await lens.screenshot(page, 'name')        // docs/screenshots/name.png (returns the path)
+ *   await lens.screenshot(pageOrLocator, 'name') // docs/screenshots/name.png (returns the path)
  *   await lens.inWorker(fn, arg)               // run code in the background service worker
  *   await lens.t('popup.check', subs?, count?) // a string of locales/*.yml as the extension shows it now
  *   lens.context, lens.worker, lens.extensionId, lens.server   // the raw parts
@@ -94,7 +94,7 @@ export interface Lens {
   restartWorker(): Promise<void>;
   plainHtml(url: string): Promise<string>;
   clipboard(): Promise<string>;
-  screenshot(page: Page, name: string): Promise<string>;
+  screenshot(target: Page | Locator, name: string): Promise<string>;
   inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   t(key: string, substitutions?: string[], count?: number): Promise<string>;
   close(): Promise<void>;
@@ -239,10 +239,11 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
     checkTab: async (page) => ask<CheckOutcome>({ type: 'gkl:check-tab', tabId: await tabId(page) }),
     async clickToolbarButton(page) {
       const cdp = await browserSession();
-      const tabsNow = async () => (await cdp.send('Target.getTargets')).targetInfos;
+      const tabsNow = async () =>
+        (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }, { type: 'page' }] } as never)).targetInfos;
       // The action runs on a tab target (the page's owner), found by its address.
       const tabs = (await tabsNow()).filter((t) => t.type === 'tab' && t.url === page.url());
-      if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${page.url()}: cannot tell which to click in`);
+      if (tabs.length !== 1) throw new Error(`${tabs.length} tabs show ${page.url()}: cannot tell which to click in (open it with a ?query of its own)`);
       await cdp.send('Extensions.triggerAction' as 'Target.getTargets', { id: extensionId, targetId: tabs[0]!.targetId } as never);
       const popupUrl = `chrome-extension://${extensionId}/popup.html`;
       for (const deadline = Date.now() + 5_000; Date.now() < deadline; await page.waitForTimeout(50)) {
@@ -285,10 +286,10 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
         await page.close();
       }
     },
-    async screenshot(page, name) {
+    async screenshot(target, name) {
       await mkdir(SCREENSHOTS, { recursive: true });
       const file = path.join(SCREENSHOTS, `${name}.png`);
-      await page.screenshot({ path: file });
+      await target.screenshot({ path: file });
       return file;
     },
     async restartWorker() {
