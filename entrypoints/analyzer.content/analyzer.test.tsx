@@ -104,7 +104,7 @@ describe('analyzer content script', () => {
     loadPage('002-word');
     start();
     await until(() => inPanel('button.pill'));
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'gkl:open-panel' }, {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'gkl:open-panel' }, {}, () => {});
     await until(() => inPanel('[role="dialog"]'));
   });
 
