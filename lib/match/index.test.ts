@@ -424,6 +424,14 @@ describe('reading tables from saved text', () => {
     expect(ex.figures.get('requests.newReceived.commercial')!.cell).toMatchObject({ table: 8, text: '' });
   });
 
+  it('one cell per line: a row cut short keeps no figure, for its blank cells left no trace and its columns are unknown', () => {
+    // As shuyang's 表三 would print in this layout: 26, five blank cells, 26.
+    const page = ['三、收到和处理政府信息公开申请情况', '申请人情况', '一、本年新收政府信息公开申请数量', '26', '26', '二、上年结转政府信息公开申请数量', '0', '0', '0', '0', '0', '0', '0', '(一)予以公开', '5'];
+    const ex = readText(page.join('\n\n'));
+    expect(values(ex)).toEqual(Object.fromEntries(['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'total'].map((c) => [`requests.carriedOver.${c}`, 0])));
+    expect(ex.tablesFound).toEqual(new Set(['requests']));
+  });
+
   it('uses the header to place a subtotal column, read and ignored', () => {
     const ex = readText(
       lines('申请人情况', '自然人', '法人或其他组织', '总计', '商业', '企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '小计', '(七)总计', '1', '2', '3', '4', '5', '6', '20', '21'),

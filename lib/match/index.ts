@@ -57,7 +57,7 @@ export function extract(blocks: Block[], rec: Recognition): Extraction {
   const normalizer = createNormalizer(rec.script);
   const reading = new Reading(rec.template, normalizer.plain);
   const grids = new GridReader(reading);
-  const text = new TextReader(reading);
+  const text = new TextReader(reading, blocks.some((b) => b.kind === 'text' && b.cell.text === ''));
 
   const headings = blocks.map((b) => (b.kind === 'text' ? sectionOf(b.cell.norm) : null));
   const { titleAt, end } = reportBounds(blocks, headings);
@@ -96,6 +96,7 @@ export function extract(blocks: Block[], rec: Recognition): Extraction {
     const narrated = hasHeadings ? !reading.tableSeen && (section === null || section === 'overview') : true;
     if (i > titleAt && narrated && cell.text !== '') narrative.push(normalizer.plain(cell.text));
   }
+  text.interrupt();
 
   const keys = [...reading.figures.keys()];
   return {

@@ -2,6 +2,9 @@
 // A row label is followed by its figures: exactly as many cells as the table has columns, in the
 // national order (the header is flattened, so it only tells 表二's columns and whether 表三 has a
 // subtotal column). Labels broken over lines ("商业" / "企业") are joined.
+// Where a page shows its empty cells ("|" in the pipe layout) a row cut short is read as far as it
+// goes. Where an empty cell leaves no trace (one cell per line: the scraper drops it), a short row's
+// figures could stand in any columns, so none of them is kept: no number is shown in a wrong column.
 import type { Block, Cell } from '../types';
 import { APPLICANT_COLUMNS, type TableId } from '../report/keys';
 import type { LabelEntry } from '../formats';
@@ -13,6 +16,8 @@ interface Run {
   /** null: a column read and ignored (subtotal). */
   columns: readonly (string | null)[];
   next: number;
+  /** The row's figures, kept once the row is complete (or where empty cells show). */
+  read: { key: string; cell: Cell }[];
   /**
    * The run begins only with a printed cell, not an empty one: after a group label that may or
    * may not carry figures (T2019's one-row （六）), and for 表四's label-less row.
@@ -39,11 +44,18 @@ export class TextReader {
   private run: Run | null = null;
   private header: Header | null = null;
 
-  constructor(private readonly reading: Reading) {}
+  constructor(
+    private readonly reading: Reading,
+    /** The page prints its empty cells (pipe layout), so a short row's cells are where they stand. */
+    private readonly showsEmptyCells: boolean,
+  ) {}
 
-  /** A heading, table or note ends the row being read. */
+  /** A heading, table, note or the end of the page ends the row being read. */
   interrupt(): void {
+    const run = this.run;
     this.run = null;
+    if (!run || (run.next < run.columns.length && !this.showsEmptyCells)) return;
+    for (const { key, cell } of run.read) this.reading.addFigure(key, cell);
   }
 
   /**
@@ -57,7 +69,7 @@ export class TextReader {
         this.take(this.run, cell);
         return 1;
       }
-      this.run = null;
+      this.interrupt();
     }
     const match = this.matchLabel(blocks, i, end);
     if (match) {
@@ -69,7 +81,7 @@ export class TextReader {
     if (!table || !this.isFigure(cell, false)) return 0;
     // 表四's fifteen figures follow its header with no row label of their own.
     if (table === 'appeals' && this.isFigure(cell, true)) {
-      this.run = { prefix: 'appeals', columns: APPEAL_ORDER, next: 0, awaitsFigure: false };
+      this.run = { prefix: 'appeals', columns: APPEAL_ORDER, next: 0, read: [], awaitsFigure: false };
       this.take(this.run, cell);
     }
     // Otherwise a stray cell of the table (colspan remainders "||"): table content, no figure.
@@ -85,9 +97,9 @@ export class TextReader {
 
   private take(run: Run, cell: Cell): void {
     const column = run.columns[run.next++];
-    if (column) this.reading.addFigure(`${run.prefix}.${column}`, cell);
+    if (column) run.read.push({ key: `${run.prefix}.${column}`, cell });
     run.awaitsFigure = false;
-    if (run.next >= run.columns.length) this.run = null;
+    if (run.next >= run.columns.length) this.interrupt();
   }
 
   /** The label at `i`, alone or joined with the one or two cells after it. */
@@ -131,7 +143,8 @@ export class TextReader {
   private openRow(table: TableId, row: string, awaitsFigure: boolean): void {
     const header = this.header?.table === table ? this.header : null;
     if (header) header.closed = true;
-    this.run = { prefix: `${table}.${row}`, columns: this.columnsOf(table, row, header?.columns ?? []), next: 0, awaitsFigure };
+    const columns = this.columnsOf(table, row, header?.columns ?? []);
+    this.run = { prefix: `${table}.${row}`, columns, next: 0, read: [], awaitsFigure };
   }
 
   private columnsOf(table: TableId, row: string, header: readonly (string | null)[]): readonly (string | null)[] {
