@@ -1,7 +1,7 @@
 // A page (Document) → its meta data and its content in reading order: one text block per visual
 // paragraph, one grid per data table. Layout tables (tables of tables, page frames around the
 // article) are read through: their text flows as paragraphs, their inner tables become grids.
-// Plain traversal (firstChild/nextSibling), no selector engine: linkedom's is slow.
+// Plain traversal (firstChild/nextSibling, getElementsByTagName), no selector engine: linkedom's is slow.
 import type { Block, PageMeta } from '../types';
 import type { Normalizer } from '../normalize';
 import { BLOCK_ELEMENTS, buildGrid, foldSpaces, isHidden, isPageFrame, visibleText } from '../grid';
@@ -9,32 +9,25 @@ import { rememberingLabels } from './memo';
 
 /** <title> and every <meta name content> (first of each name), in plain normalised form. */
 export function htmlMeta(doc: Document, source: string, normalizer: Normalizer): PageMeta {
-  const title = normalizer.plain(doc.querySelector('title')?.textContent ?? '');
+  const title = normalizer.plain(doc.getElementsByTagName('title')[0]?.textContent ?? '');
   const metas: Record<string, string> = {};
-  for (const meta of Array.from(doc.querySelectorAll('meta[name]'))) {
-    const name = meta.getAttribute('name')!.trim();
+  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+    const name = (meta.getAttribute('name') ?? '').trim();
     const content = normalizer.plain(meta.getAttribute('content') ?? '');
-    // A page may embed another page's head (seed-like CMS wrappers): the first of a name is its own.
+    // Saved pages may carry the site's head again inside the body (shuyang): the first of a name wins.
     if (name && content && !(name in metas)) metas[name] = content;
   }
   return { title: title || null, metas, source };
 }
 
 /** Every <table> in document order (as `querySelectorAll('table')` lists them), and those holding tables. */
-function surveyTables(root: Element): { index: Map<Element, number>; nesting: Set<Element> } {
-  const index = new Map<Element, number>();
+function surveyTables(doc: Document): { index: Map<Element, number>; nesting: Set<Element> } {
+  const all = Array.from(doc.getElementsByTagName('table'));
   const nesting = new Set<Element>();
-  const visit = (el: Element, enclosing: readonly Element[]) => {
-    let inside = enclosing;
-    if (el.localName === 'table') {
-      index.set(el, index.size);
-      for (const outer of enclosing) nesting.add(outer);
-      inside = [...enclosing, el];
-    }
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) visit(child, inside);
-  };
-  visit(root, []);
-  return { index, nesting };
+  for (const table of all) {
+    for (let up = table.parentElement; up; up = up.parentElement) if (up.localName === 'table') nesting.add(up);
+  }
+  return { index: new Map(all.map((t, i) => [t, i])), nesting };
 }
 
 /**
@@ -47,7 +40,7 @@ export function htmlBlocks(doc: Document, pageNormalizer: Normalizer): Block[] {
   const normalizer = rememberingLabels(pageNormalizer);
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
-  const tables = surveyTables(doc.documentElement ?? root);
+  const tables = surveyTables(doc);
   const blocks: Block[] = [];
   let parts: string[] = [];
 
