@@ -37,6 +37,14 @@ describe('textBlocks', () => {
     ]);
   });
 
+  it('reads a table row per line with tab-parted cells; tab-only lines are blank', () => {
+    const text = '规章\t0\t0\t0\n\t\n一、本年新收政府信息公开申请数量\t26\t\t\t\t\t\t26\n\t';
+    expect(cells(textBlocks(text, simplified))).toEqual([
+      [0, 0, '规章'], [0, 1, '0'], [0, 2, '0'], [0, 3, '0'],
+      [2, 0, '一、本年新收政府信息公开申请数量'], [2, 1, '26'], [2, 2, ''], [2, 3, ''], [2, 4, ''], [2, 5, ''], [2, 6, ''], [2, 7, '26'],
+    ]);
+  });
+
   it('normalises each cell for matching; empty cells stay empty', () => {
     const blocks = textBlocks('社會公 益組織 |\n|\n結(jié)轉(zhuǎn) |', createNormalizer('traditional'));
     expect(blocks.map((b) => b.kind === 'text' && b.cell.norm)).toEqual(['社会公益组织', '', '结转']);

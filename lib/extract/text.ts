@@ -1,6 +1,7 @@
-// A saved-text page → its meta data and its cells. Scrapers save a page's visible text in two
-// layouts: one cell per line (blank lines between), or each cell ending in " |" where a line of
-// bare pipes ("|||") is a run of empty cells (colspans, blank cells). Some archives put header
+// A saved-text page → its meta data and its cells. Scrapers save a page's visible text in three
+// layouts: one cell per line (blank lines between), each cell ending in " |" where a line of bare
+// pipes ("|||") is a run of empty cells (colspans, blank cells), or a table row per line with its
+// cells parted by tabs (innerText of a table; "⇥⇥" is an empty cell). Some archives put header
 // lines ("标题: …") and a "==== 正文 ====" rule above the body.
 import type { Block, Cell, PageMeta } from '../types';
 import type { Normalizer } from '../normalize';
@@ -36,7 +37,8 @@ export function textMeta(text: string, source: string, normalizer: Normalizer): 
 
 /**
  * One text block per cell: `table` = the line's index in the file, `col` = the cell's place on
- * its line (a line "|||" gives three empty cells), `row` 0. Blank lines are no cells.
+ * its line (a line "|||" gives three empty cells), `row` 0. Blank lines, tab-only ones included
+ * (innerText's separators between cells that hold paragraphs), are no cells.
  */
 export function textBlocks(text: string, pageNormalizer: Normalizer): Block[] {
   const normalizer = rememberingLabels(pageNormalizer);
@@ -54,6 +56,8 @@ export function textBlocks(text: string, pageNormalizer: Normalizer): Block[] {
       // "0 |" → one cell; "|||" → three empty cells.
       const cells = line.split('|').slice(0, -1);
       cells.forEach((raw, col) => blocks.push(cell(raw, i, col)));
+    } else if (line.includes('\t')) {
+      line.split('\t').forEach((raw, col) => blocks.push(cell(raw, i, col)));
     } else blocks.push(cell(line, i, 0));
   }
   return blocks;
