@@ -237,8 +237,9 @@ describe('moving the panel', () => {
     await page.mouse.up();
     await expect.poll(() => inPanel(page, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-top-left');
     expect(await inPanel(page, '[role="dialog"]').count()).toBe(0); // a drag is not a click
+    // The setting is saved asynchronously; a page open meanwhile follows it when it lands.
     const next = await openReport('001-word');
-    expect(await inPanel(next, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-top-left');
+    await expect.poll(() => inPanel(next, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-top-left');
     // and back by keyboard
     await (await showPill(next)).focus();
     await next.keyboard.press('ArrowDown');
