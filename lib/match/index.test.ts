@@ -432,6 +432,23 @@ describe('reading tables from saved text', () => {
     expect(ex.tablesFound).toEqual(new Set(['requests']));
   });
 
+  it('reads rows printed one per line with tab-parted cells (innerText of a table)', () => {
+    const rows = [
+      '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\t申请人情况',
+      '自然人\t法人或其他组织\t总计',
+      '商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他',
+      '三、本年度办理结果\t(一)予以公开\t43\t\t0\t0\t0\t0\t43',
+      '(三)不予公开\t1.属于国家秘密\t1\t0\t0\t0\t0\t0\t1',
+      '2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0',
+    ];
+    const ex = readText(rows.join('\n'));
+    expect(values(ex)).toMatchObject({
+      'requests.granted.natural': 43, 'requests.granted.commercial': null, 'requests.granted.total': 43,
+      'requests.denied.stateSecret.natural': 1, 'requests.denied.stateSecret.total': 1, 'requests.denied.lawForbidden.total': 0,
+    });
+    expect(ex.figures.size).toBe(21);
+  });
+
   it('uses the header to place a subtotal column, read and ignored', () => {
     const ex = readText(
       lines('申请人情况', '自然人', '法人或其他组织', '总计', '商业', '企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '小计', '(七)总计', '1', '2', '3', '4', '5', '6', '20', '21'),
