@@ -1,7 +1,7 @@
 // The panel: a pill in a corner with the verdict; expanded, the report's facts, its findings and its
 // tables. Controlled: the analyzer content script owns the state (settings, selection) and renders
 // this with new props; the panel only keeps what is its own (focus moves, a drag in progress).
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
 import type { Report } from '../lib/report/schema';
@@ -127,7 +127,8 @@ export function Panel(props: PanelProps) {
   const { content, expanded, dock, onDockChange } = props;
   const root = useRef<HTMLDivElement>(null);
   const pill = useRef<HTMLButtonElement>(null);
-  const announce = useRef<HTMLParagraphElement>(null);
+  /** Said by screen readers after a move by keyboard ("面板已移到左上角"). */
+  const [announcement, setAnnouncement] = useState('');
   const drag = useDockDrag(root, onDockChange);
   /** Where focus goes after the next render (expand → heading, collapse → pill). */
   const pendingFocus = useRef<'pill' | 'heading' | null>(null);
@@ -162,11 +163,11 @@ export function Panel(props: PanelProps) {
     event.preventDefault();
     if (next === dock) return;
     onDockChange(next);
-    if (announce.current) announce.current.textContent = i18n.t('panel.moved', [dockName(next)]);
+    setAnnouncement(i18n.t('panel.moved', [dockName(next)]));
   };
 
-  const rootClass = `gkl-root dock-${dock}${expanded && content.status === 'report' ? ' expanded' : ''}`;
-  const liveRegion = <p class="sr-only" aria-live="polite" ref={announce} />;
+  const rootClass = `gkl-root dock-${dock}`;
+  const liveRegion = <p class="sr-only" aria-live="polite">{announcement}</p>;
 
   if (content.status !== 'report') {
     const text = content.status === 'error' ? i18n.t('panel.pill.error', [content.reason]) : i18n.t('panel.pill.notReport');
