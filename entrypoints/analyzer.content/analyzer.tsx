@@ -69,6 +69,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
   let ui: Promise<ShadowRootContentScriptUi<void>> | null = null;
   let mountedUi: ShadowRootContentScriptUi<void> | null = null;
   let textSeen = '';
+  let marksOn = false;
 
   const marks: PageMarks = createPageMarks(document, (refs) => {
     const id = refs[0]!;
@@ -134,7 +135,11 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
 
   function updateMarks(): void {
     const panel = shown();
-    if (!settings?.marks || panel?.status !== 'report') {
+    const on = settings?.marks === true && panel?.status === 'report';
+    // Switched off: no trace, the selected item's outline included (a later click may show it again).
+    if (!on && marksOn) marks.clear();
+    marksOn = on;
+    if (!on) {
       marks.set([]);
       return;
     }

@@ -167,6 +167,8 @@ describe('between the panel and the page', () => {
     const page = await openReport('001-word');
     await showPanel(page);
     expect(await page.locator('[data-gkl-mark]').count()).toBe(4);
+    await inPanel(page, 'li.item button').first().click(); // a selected finding's outline goes too
+    await expect.poll(() => page.locator('[data-gkl-focus]').count()).toBe(7);
     await inPanel(page, 'label.marks-toggle input').uncheck();
     await expect.poll(() => page.locator('[data-gkl-mark]').count()).toBe(0);
     expect(await pageHtml(page)).toBe(await lens.plainHtml(lens.url('001-word')));
