@@ -1,6 +1,6 @@
 // The engine's entry points: a page (Document) or a saved text → Analysis (JSON report + figures
 // with their cells). Pure: no extension APIs; runs in the page, in vitest and in the CLI.
-import type { Analysis, Block, PageMeta } from './types';
+import type { Analysis, Block, Extraction, PageMeta, Recognition } from './types';
 import type { Report } from './report/schema';
 import { detectScript, createNormalizer, type Normalizer } from './normalize';
 import { htmlBlocks, htmlMeta } from './extract/html';
@@ -18,12 +18,30 @@ export interface AnalyzeOptions {
   previous?: { report: Report; label: string };
 }
 
+/** What a page that is not an annual report yields: no figures, no sections, nothing invented. */
+function nothingExtracted(rec: Recognition): Extraction {
+  return { template: rec.template, figures: new Map(), tablesFound: new Set(), sections: new Set(), narrativeText: '', narrative: [], notes: [] };
+}
+
+function assemble(source: string, recognition: Recognition, extraction: Extraction, previous?: AnalyzeOptions['previous']): Analysis {
+  const findings = recognition.isReport ? runChecks({ recognition, extraction, previous }) : [];
+  return { report: buildReport(source, recognition, extraction, findings), figures: extraction.figures, recognition, extraction };
+}
+
 function run(meta: PageMeta, blocks: Block[], normalizer: Normalizer, opts: AnalyzeOptions): Analysis {
   const recognition = recognize(meta, blocks, normalizer);
-  const extraction = extract(blocks, recognition);
+  // An ordinary page's tables (a budget with a 合计 row) must not be read as a report's.
+  const extraction = recognition.isReport ? extract(blocks, recognition) : nothingExtracted(recognition);
   extraction.narrative = readNarrative(extraction.narrativeText);
-  const findings = recognition.isReport ? runChecks({ recognition, extraction, previous: opts.previous }) : [];
-  return { report: buildReport(opts.source, recognition, extraction, findings), figures: extraction.figures, recognition };
+  return assemble(opts.source, recognition, extraction, opts.previous);
+}
+
+/**
+ * The same analysis checked again with last year's report (YOY-CARRY, YOY-STOCK). The agency and
+ * year that find last year's snapshot are only known after a first analysis; the page is not re-read.
+ */
+export function withPrevious(analysis: Analysis, previous: NonNullable<AnalyzeOptions['previous']>): Analysis {
+  return assemble(analysis.report.source, analysis.recognition, analysis.extraction, previous);
 }
 
 export function analyzeDocument(doc: Document, opts: AnalyzeOptions): Analysis {

@@ -73,6 +73,8 @@ export interface Analysis {
   report: Report;
   figures: FigureMap;
   recognition: Recognition;
+  /** Kept so the checks can run again with last year's report (withPrevious) without re-reading the page. */
+  extraction: Extraction;
 }
 
 /** A cell of a span-expanded grid. Copies made by rowspan/colspan have `origin: false`. */

@@ -12,10 +12,12 @@ export const SCHEMA_VERSION = 1;
 /** A figure as printed: a number, or null for a blank cell ("", "/", "—", "-", "无"). */
 const figure = z.number().nullable();
 
-const columnsObject = <K extends string>(cols: readonly K[], optional: boolean) =>
-  z.strictObject(Object.fromEntries(cols.map((c) => [c, optional ? figure.optional() : figure])) as Record<K, z.ZodType<number | null>>);
+const columnsObject = <K extends string>(cols: readonly K[]) =>
+  z.strictObject(Object.fromEntries(cols.map((c) => [c, figure.optional()])) as Record<K, z.ZodOptional<typeof figure>>);
 
-const applicantRow = columnsObject(APPLICANT_COLUMNS, false);
+// A row printed with fewer cells than the template keeps only the cells that are there: an absent
+// column is "not on the page", unlike null ("printed blank").
+const applicantRow = columnsObject(APPLICANT_COLUMNS);
 const row = applicantRow.optional();
 
 export const RequestsSchema = z.strictObject({
@@ -38,7 +40,7 @@ export const RequestsSchema = z.strictObject({
   carriedForward: row,
 });
 
-const appealGroup = columnsObject(APPEAL_COLUMNS, false).optional();
+const appealGroup = columnsObject(APPEAL_COLUMNS).optional();
 export const AppealsSchema = z.strictObject(
   Object.fromEntries(APPEAL_GROUPS.map((g) => [g, appealGroup])) as Record<(typeof APPEAL_GROUPS)[number], typeof appealGroup>,
 );
