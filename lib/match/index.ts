@@ -30,7 +30,8 @@ const textNorm = (block: Block | undefined) => (block?.kind === 'text' ? block.c
 
 /**
  * Where the report is on the page: it starts at its title line (the last one above the first
- * heading: sites print it twice, split, or in the breadcrumb), and ends at the page chrome after it.
+ * heading, as sites print it twice or split; the first one on a page without headings) and ends at
+ * the page chrome after its sections (QR-code lines, related links, injected spam).
  */
 function reportBounds(blocks: readonly Block[], headings: readonly (SectionId | null)[]): { titleAt: number; end: number } {
   const firstHeading = headings.findIndex((h) => h !== null);
