@@ -11,7 +11,8 @@ import { updateSettings } from '@/utils/settings';
 import type { Message } from '@/utils/messages';
 import { useLocale } from '@/components/testing/i18n';
 import { REPO_ROOT } from '@/test/fixtures/seeds';
-import { reasonOf, startAnalyzer } from './analyzer';
+import { reasonOf, startAnalyzer, type PanelExtension } from './analyzer';
+import { savedReport } from '@/test/helpers/context';
 
 vi.mock('@/lib/analyze', async (actual) => {
   const engine = await actual<typeof import('@/lib/analyze')>();
@@ -31,10 +32,10 @@ const until = (check: () => unknown) => vi.waitFor(() => expect(check()).toBeTru
 
 let sent: Message[];
 let contexts: ContentScriptContext[];
-const start = () => {
+const start = (extensions: PanelExtension[] = []) => {
   const ctx = new ContentScriptContext('analyzer');
   contexts.push(ctx);
-  return startAnalyzer(ctx);
+  return startAnalyzer(ctx, extensions);
 };
 
 describe('analyzer content script', () => {
@@ -133,6 +134,28 @@ describe('analyzer content script', () => {
     // 予以公开 · 自然人 43 → 44: its row (T3-ROW) and the 自然人 column's total (T3-SUM) fail
     expect(sent.at(-1)).toMatchObject({ verdict: { isReport: true, errors: 2, warnings: 0 } });
     expect(inPanel('button.pill')!.textContent).toBe('2 处错误');
+  });
+
+  it('takes what other parts add: toolbar buttons, flagged cells, last year’s report for the YOY rules', async () => {
+    loadPage('001-word');
+    const lastYear = savedReport('2021', { requests: { carriedForward: { natural: 2, commercial: 0, research: 0, nonprofit: 0, legal: 0, other: 0, total: 2 } } }, 2022);
+    const snapshots: PanelExtension = {
+      toolbar: () => <button type="button" class="save">保存</button>,
+      items: () => [{ id: 'flag:1', kind: 'flag', rule: '标记', message: '核对原件', cells: ['requests.granted.natural'], marked: ['requests.granted.natural'] }],
+      previous: async (report) => (report.year === 2023 ? { report: lastYear, label: '2022 年报' } : undefined),
+    };
+    start([snapshots]);
+    // YOY-CARRY on 自然人 and 总计 (0 this year, 2 carried forward last year) join T2-STOCK
+    await until(() => inPanel('button.pill')?.textContent === '7 处错误 · 3 处提醒');
+    expect(vi.mocked(analyzeDocument)).toHaveBeenCalledTimes(1); // last year's report did not re-read the page
+    expect(sent.at(-1)).toMatchObject({ verdict: { errors: 7, warnings: 3 } }); // flags are not findings
+    expect(document.querySelector('[data-gkl-mark="flag"]')!.getAttribute('title')).toBe('核对原件');
+    inPanel('button.pill')!.click();
+    await until(() => inPanel('[role="dialog"]'));
+    expect(inPanel('.copybar button.save')!.textContent).toBe('保存');
+    const rows = [...host()[0]!.shadowRoot!.querySelectorAll('li.item')].map((li) => [li.className, li.querySelector('.rule')!.textContent]);
+    expect(rows.slice(-4)).toEqual([['item kind-warning', 'T2-STOCK'], ['item kind-warning', 'YOY-CARRY'], ['item kind-warning', 'YOY-CARRY'], ['item kind-flag', '标记']]);
+    expect(inPanel('li.item .against')!.textContent).toBe('对比：2022 年报');
   });
 
   it('ignores its own changes to the page: the panel and the marks do not trigger a re-analysis', async () => {

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { i18n } from '#i18n';
-import { analyzeDocument, type AnalyzeOptions } from '@/lib/analyze';
+import { analyzeDocument, withPrevious, type AnalyzeOptions } from '@/lib/analyze';
 import type { Analysis } from '@/lib/types';
 import type { Report } from '@/lib/report/schema';
 import { Panel, type Dock, type PanelContent } from '@/components/Panel';
@@ -26,7 +26,7 @@ export interface PanelExtension {
   items?(analysis: Analysis, lang: Lang): PanelItem[];
   /** Buttons for the panel's toolbar, after the copy buttons. */
   toolbar?(analysis: Analysis, lang: Lang): ComponentChildren;
-  /** Last year's report of the same agency; when given, the page is analysed again with it (YOY-*). */
+  /** Last year's report of the same agency; when given, its YOY findings join the panel (the page is not read again). */
   previous?(report: Report): Promise<AnalyzeOptions['previous'] | undefined>;
 }
 
@@ -92,14 +92,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
   function analyse(): void {
     const start = performance.mark('gkl:analyze:start');
     try {
-      analysis = analyzeDocument(document, { source: location.href, previous });
-      const { report, figures } = analysis;
-      content = {
-        status: 'report',
-        report,
-        items: [...findingItems(report, lang), ...extensions.flatMap((e) => e.items?.(analysis!, lang) ?? []).sort(byKind)],
-        printed: new Map([...figures].map(([key, f]) => [key, f.cell.text])),
-      };
+      adopt(analyzeDocument(document, { source: location.href, previous }));
     } catch (error) {
       analysis = null;
       content = { status: 'error', reason: reasonOf(error) };
@@ -107,12 +100,24 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
       performance.measure('gkl:analyze', start.name);
     }
     textSeen = pageText();
+  }
+
+  /** Takes a new analysis: the panel's content, the selection, the verdict for the badge. */
+  function adopt(next: Analysis): void {
+    analysis = next;
+    const { report, figures } = next;
+    content = {
+      status: 'report',
+      report,
+      items: [...findingItems(report, lang), ...extensions.flatMap((e) => e.items?.(next, lang) ?? []).sort(byKind)],
+      printed: new Map([...figures].map(([key, f]) => [key, f.cell.text])),
+    };
     // A selection survives a new analysis only if its item still exists (finding ids are indices).
     if (selected && !items().some((i) => i.id === selected)) {
       selected = null;
       marks.focus([]);
     }
-    if (analysis) void sendVerdict(analysis);
+    void sendVerdict(next);
   }
 
   async function sendVerdict({ report, recognition }: Analysis) {
@@ -294,14 +299,16 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
     await loadPrevious();
   })();
 
-  /** YOY rules need last year's report, found from this year's: analyse again when one exists. */
+  /** YOY rules need last year's report, found from this year's; the page is not read again. */
   async function loadPrevious(): Promise<void> {
     const report = analysis?.report;
     if (!report || !analysis?.recognition.isReport) return;
     for (const extension of extensions) {
       previous = await extension.previous?.(report);
-      if (ctx.isInvalid) return;
-      if (previous) return refresh();
+      if (ctx.isInvalid || !analysis) return;
+      if (!previous) continue;
+      adopt(withPrevious(analysis, previous));
+      return paint();
     }
   }
 
