@@ -71,6 +71,12 @@ describe('htmlBlocks', () => {
     expect(blocks[1]!.kind === 'text' && blocks[1]!.cell.element!.localName).toBe('p');
   });
 
+  it('reads a saved fragment (no <html>, several top-level nodes) and an empty document', () => {
+    const fragment = parseHTML('<p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table><p>注：无。</p>').document;
+    expect(outline(htmlBlocks(fragment, simplified))).toEqual(['一、总体情况', '[table 0: 1×2]', '注：无。']);
+    expect(htmlBlocks(parseHTML('').document, simplified)).toEqual([]);
+  });
+
   it('reads a real CMS page: the article paragraphs, its three tables, and the chrome around them', () => {
     const html = readFileSync(path.join(SHARED, 'corpus', 'pingtan-2024.html'), 'utf8');
     const doc = parseHTML(html).document;

@@ -38,8 +38,10 @@ function surveyTables(doc: Document): { index: Map<Element, number>; nesting: Se
  */
 export function htmlBlocks(doc: Document, pageNormalizer: Normalizer): Block[] {
   const normalizer = rememberingLabels(pageNormalizer);
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return [];
+  // From the root, not doc.body: <head> is skipped as no content anyway, and linkedom builds an
+  // empty <body> into a fragment (a saved article without <html>) when asked for one.
+  const top = doc.documentElement;
+  if (!top) return [];
   const tables = surveyTables(doc);
   const blocks: Block[] = [];
   let parts: string[] = [];
@@ -50,43 +52,45 @@ export function htmlBlocks(doc: Document, pageNormalizer: Normalizer): Block[] {
     if (text) blocks.push({ kind: 'text', cell: { text, norm: normalizer.label(text), table: -1, row: blocks.length, col: 0, element: owner } });
   };
 
-  const walk = (el: Element, owner: Element) => {
-    for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        parts.push(child.nodeValue ?? '');
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const e = child as Element;
-      if (isHidden(e)) continue;
-      const name = e.localName;
-      if (name === 'br') {
-        flush(owner);
-        continue;
-      }
-      if (name === 'table' && !tables.nesting.has(e)) {
-        const grid = buildGrid(e, tables.index.get(e) ?? -1, normalizer);
-        // A page frame is read like any other container below.
-        if (!isPageFrame(grid)) {
-          flush(owner);
-          const caption = Array.from(e.children).find((c) => c.localName === 'caption' && !isHidden(c));
-          if (caption) {
-            parts.push(visibleText(caption));
-            flush(caption);
-          }
-          if (grid.rows.length) blocks.push({ kind: 'table', grid });
-          continue;
-        }
-      }
-      if (BLOCK_ELEMENTS.has(name)) {
-        flush(owner);
-        walk(e, e);
-        flush(e);
-      } else walk(e, owner);
+  const visit = (node: Node, owner: Element) => {
+    if (node.nodeType === 3) {
+      parts.push(node.nodeValue ?? '');
+      return;
     }
+    if (node.nodeType !== 1) return;
+    const e = node as Element;
+    if (isHidden(e)) return;
+    const name = e.localName;
+    if (name === 'br') {
+      flush(owner);
+      return;
+    }
+    if (name === 'table' && !tables.nesting.has(e)) {
+      const grid = buildGrid(e, tables.index.get(e) ?? -1, normalizer);
+      // A page frame is read like any other container below.
+      if (!isPageFrame(grid)) {
+        flush(owner);
+        const caption = Array.from(e.children).find((c) => c.localName === 'caption' && !isHidden(c));
+        if (caption) {
+          parts.push(visibleText(caption));
+          flush(caption);
+        }
+        if (grid.rows.length) blocks.push({ kind: 'table', grid });
+        return;
+      }
+    }
+    if (BLOCK_ELEMENTS.has(name)) {
+      flush(owner);
+      walk(e, e);
+      flush(e);
+    } else walk(e, owner);
+  };
+  const walk = (el: Element, owner: Element) => {
+    for (let child = el.firstChild; child; child = child.nextSibling) visit(child, owner);
   };
 
-  walk(root, root);
-  flush(root);
+  // A fragment parsed by linkedom has several top-level nodes: the root and its siblings.
+  for (let node: Node | null = top; node; node = node.nextSibling) visit(node, top);
+  flush(top);
   return blocks;
 }
