@@ -5,13 +5,12 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
 import type { Report } from '../lib/report/schema';
-import { countKinds, deadlineStatus, markedKeys, type Lang, type PanelItem } from './model';
+import { countKinds, deadlineStatus, markedKeys, type Lang, type PanelAction, type PanelItem } from './model';
 import { Findings, itemButtonId } from './Findings';
 import { ReportTables } from './ReportTables';
 import { CopyBar } from './CopyBar';
 import { useDockDrag, dockAfterKey, dockName, type Dock } from './dock';
 
-export type { Dock };
 
 export type PanelContent =
   | {
@@ -41,6 +40,10 @@ export interface PanelProps {
   focusRequest?: { id: string | null; seq: number };
   /** Extension point: extra buttons in the toolbar, after the copy buttons (e.g. "Save"). */
   toolbar?: ComponentChildren;
+  /** Extension point: commands beside a list item (e.g. "flag" on a finding's cell, "edit" a flag). */
+  itemActions?(item: PanelItem): PanelAction[];
+  /** Extension point: the command behind a figure of the panel's tables (e.g. "flag this figure"). */
+  cellAction?(key: string): PanelAction | undefined;
   onExpandedChange(expanded: boolean): void;
   onDockChange(dock: Dock): void;
   onMarksChange(on: boolean): void;
@@ -247,12 +250,19 @@ export function Panel(props: PanelProps) {
             <h3 id="gkl-findings">
               {i18n.t('panel.findings.heading')} <span class="count">{items.length}</span>
             </h3>
-            <Findings items={items} selected={props.selected} onSelect={props.onSelect} />
+            <Findings items={items} selected={props.selected} onSelect={props.onSelect} actions={props.itemActions} />
           </section>
           <Narrative report={report} />
           <section class="tables-section" aria-labelledby="gkl-tables">
             <h3 id="gkl-tables">{i18n.t('panel.tables.heading')}</h3>
-            <ReportTables report={report} lang={props.lang} printed={printed} marked={markedKeys(items)} focused={new Set(selectedItem?.cells ?? [])} />
+            <ReportTables
+              report={report}
+              lang={props.lang}
+              printed={printed}
+              marked={markedKeys(items)}
+              focused={new Set(selectedItem?.cells ?? [])}
+              cellAction={props.cellAction}
+            />
           </section>
         </div>
       </div>

@@ -10,8 +10,9 @@ import { i18n } from '#i18n';
 import { analyzeDocument, withPrevious, type AnalyzeOptions } from '@/lib/analyze';
 import type { Analysis } from '@/lib/types';
 import type { Report } from '@/lib/report/schema';
-import { Panel, type Dock, type PanelContent } from '@/components/Panel';
-import { findingItems, verdictOf, byKind, type Lang, type PanelItem } from '@/components/model';
+import { Panel, type PanelContent } from '@/components/Panel';
+import type { Dock } from '@/components/dock';
+import { findingItems, verdictOf, byKind, type Lang, type PanelAction, type PanelItem } from '@/components/model';
 import { createPageMarks, type CellMark, type PageMarks } from '@/utils/marks';
 import { getSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings';
 import type { Message } from '@/utils/messages';
@@ -26,6 +27,10 @@ export interface PanelExtension {
   items?(analysis: Analysis, lang: Lang): PanelItem[];
   /** Buttons for the panel's toolbar, after the copy buttons. */
   toolbar?(analysis: Analysis, lang: Lang): ComponentChildren;
+  /** Commands beside an item of the panel's list (findings and every extension's items). */
+  itemActions?(item: PanelItem, analysis: Analysis, lang: Lang): PanelAction[];
+  /** The command behind a figure of the panel's tables (the first extension's that offers one). */
+  cellAction?(key: string, analysis: Analysis, lang: Lang): PanelAction | undefined;
   /** Last year's report of the same agency; when given, its YOY findings join the panel (the page is not read again). */
   previous?(report: Report): Promise<AnalyzeOptions['previous'] | undefined>;
 }
@@ -192,6 +197,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
     const panel = shown();
     const current = settings;
     if (!panel || !current) return unmountUi();
+    const read = panel.status === 'report' ? analysis : null;
     const view = (c: PanelContent) => (
       <Panel
         content={c}
@@ -201,7 +207,9 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
         marks={current.marks}
         selected={selected}
         focusRequest={focusRequest}
-        toolbar={analysis && c.status === 'report' ? extensions.map((e) => e.toolbar?.(analysis!, lang)) : undefined}
+        toolbar={read && c.status === 'report' ? extensions.map((e) => e.toolbar?.(read, lang)) : undefined}
+        itemActions={read ? (item) => extensions.flatMap((e) => e.itemActions?.(item, read, lang) ?? []) : undefined}
+        cellAction={read ? (key) => extensions.map((e) => e.cellAction?.(key, read, lang)).find(Boolean) : undefined}
         onExpandedChange={(expanded) => setPanel({ expanded })}
         onDockChange={(dock: Dock) => setPanel({ dock })}
         onMarksChange={(on) => saveSettings({ marks: on })}
