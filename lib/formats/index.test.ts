@@ -25,7 +25,7 @@ describe('labelKey', () => {
 describe('label entries', () => {
   it('resolves every label of every format to its own meaning', () => {
     const expectEntry = (label: string, entry: object) =>
-      expect(labelEntries(simplified.label(label)).entries, label).toContainEqual(entry);
+      expect(labelEntries(simplified.label(label)).entries, label).toContainEqual(expect.objectContaining(entry));
     for (const blocks of Object.values(ACTIVE_FORMATS)) {
       for (const block of blocks) {
         for (const l of block.captions) expectEntry(l, { kind: 'caption', table: 'active', item: block.item });
@@ -65,7 +65,7 @@ describe('label entries', () => {
   it('reads the printed variants of real pages, traditional ones too', () => {
     const meaning = (printed: string, n = simplified) => labelEntries(n.label(printed)).entries;
     expect(meaning('现行有效件')).toEqual([{ kind: 'column', table: 'active', column: 'inForce' }]);
-    expect(meaning('規范性文件', traditional)).toEqual([{ kind: 'row', table: 'active', row: 'normativeDocs' }]);
+    expect(meaning('規范性文件', traditional)).toEqual([{ kind: 'row', table: 'active', row: 'normativeDocs', generic: true }]);
     expect(meaning('3.申請內(nèi)容不明確', traditional)).toEqual([{ kind: 'row', table: 'requests', row: 'unavailable.unclear' }]);
     expect(meaning('駁回申請', traditional)).toEqual([{ kind: 'column', table: 'appeals', column: 'other' }]);
     expect(meaning('1.申请人无正当理由逾期 不补正、行政机关不再处理其政府信息公开申请')).toEqual([
@@ -84,6 +84,16 @@ describe('label entries', () => {
     expect(meaning('（六）其他处理')).toEqual([{ kind: 'group', table: 'requests', group: 'otherHandling', row: 'otherHandling.total' }]);
     expect(meaning('小计')).toEqual([{ kind: 'column', table: 'requests', column: null }]);
     expect(meaning('本年度政府信息公开工作取得新进展，全年共收到申请三百件，均已依法按时答复完毕。这是一个段落'.repeat(2))).toEqual([]);
+  });
+});
+
+describe('generic labels', () => {
+  it('flags the labels too common to tell their table, and only those', () => {
+    const generic = (printed: string) => labelEntries(simplified.label(printed)).entries.every((e) => e.generic === true);
+    for (const l of ['信息内容', '行政许可', '行政事业性收费', '法人或其他组织', '行政复议', '行政诉讼']) expect(generic(l), l).toBe(true);
+    for (const l of ['第二十条第（五）项', '一、本年新收政府信息公开申请数量', '申请人情况', '未经复议直接起诉', '1.属于国家秘密']) {
+      expect(labelEntries(simplified.label(l)).entries.some((e) => e.generic), l).toBe(false);
+    }
   });
 });
 

@@ -9,6 +9,7 @@ import { ACTIVE_FORMATS, ACTIVE_MARKERS } from './active';
 import { REQUEST_COLUMNS, REQUEST_GROUPS, REQUEST_MARKERS, REQUEST_ROWS, REQUEST_SUBTOTAL_LABELS } from './requests';
 import { APPEAL_COLUMN_FORMATS, APPEAL_GROUP_FORMATS, APPEAL_MARKERS } from './appeals';
 import { SECTION_FORMATS } from './sections';
+import { GENERIC_LABELS } from './generic';
 import type { FigureKind } from './types';
 
 export * from './types';
@@ -16,9 +17,10 @@ export { ACTIVE_FORMATS, ACTIVE_MARKERS } from './active';
 export { REQUEST_COLUMNS, REQUEST_GROUPS, REQUEST_MARKERS, REQUEST_ROWS, REQUEST_SUBTOTAL_LABELS } from './requests';
 export { APPEAL_COLUMN_FORMATS, APPEAL_GROUP_FORMATS, APPEAL_MARKERS } from './appeals';
 export { SECTION_FORMATS, REPORT_TITLE, REPORT_END, NOTE } from './sections';
+export { GENERIC_LABELS } from './generic';
 
 /** What a printed table label is in the formats. */
-export type LabelEntry =
+export type LabelEntry = (
   /** "第二十条第（一）项": starts a 表二 block. */
   | { kind: 'caption'; table: 'active'; item: string }
   /** A header cell that names no column ("信息内容", "申请人情况", "行政诉讼"). */
@@ -28,7 +30,11 @@ export type LabelEntry =
   /** A header over several rows (表三 "（三）不予公开") or columns (表四 "行政复议"). */
   | { kind: 'group'; table: TableId; group: string; row?: string }
   /** A row label; `row` is the path under the table (`denied.stateSecret`). */
-  | { kind: 'row'; table: TableId; row: string };
+  | { kind: 'row'; table: TableId; row: string }
+) & {
+  /** Too common to open its table by itself (GENERIC_LABELS): read only inside the table. */
+  generic?: true;
+};
 
 // "三、" "（一）" "1." and a heading whose number was lost ("、其他需要报告的事项").
 const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.]|\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\)|\d{1,2}[.、)]|[、.])/;
@@ -62,13 +68,15 @@ let labels: LabelIndex | undefined;
 function buildLabelIndex(): LabelIndex {
   const { label } = createNormalizer('simplified');
   const index: LabelIndex = { exact: new Map(), prefixes: [] };
-  const add = (variants: readonly string[], entry: LabelEntry) => {
+  const generic = new Set(GENERIC_LABELS.map((l) => labelKey(label(l)).key));
+  const add = (variants: readonly string[], meaning: LabelEntry) => {
     for (const variant of variants) {
       if (variant.endsWith('…')) {
-        index.prefixes.push({ prefix: labelKey(label(variant.slice(0, -1))).key, entry });
+        index.prefixes.push({ prefix: labelKey(label(variant.slice(0, -1))).key, entry: meaning });
         continue;
       }
       const { key } = labelKey(label(variant));
+      const entry: LabelEntry = generic.has(key) ? { ...meaning, generic: true } : meaning;
       const list = index.exact.get(key) ?? [];
       // Both templates share many labels: keep one entry of each meaning.
       if (!list.some((e) => JSON.stringify(e) === JSON.stringify(entry))) list.push(entry);

@@ -372,6 +372,33 @@ describe('matching rows by label, columns by header', () => {
     expect(ex.sections).toEqual(new Set(['requests']));
   });
 
+  it('does not read a statistics table of section 一 as a national table, nor a 合计 row as 表三', () => {
+    const { ex } = readHtml(
+      html(`<p>一、总体情况</p><p>本年度办理情况如下：</p>
+        <table><tr><td>事项</td><td>件数</td></tr><tr><td>行政许可</td><td>1234</td></tr><tr><td>行政复议</td><td>3</td></tr>
+          <tr><td>信息内容</td><td>数量</td></tr><tr><td>规章</td><td>9</td></tr><tr><td>合计</td><td>1237</td></tr></table>
+        <p>二、主动公开政府信息情况</p>
+        <table><tr><td colspan="2">第二十条第（五）项</td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr><tr><td>行政许可</td><td>26</td></tr></table>
+        <p>四、政府信息公开行政复议、行政诉讼情况</p>
+        <table><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr><tr>${'<td>0</td>'.repeat(15)}</tr></table>`),
+    );
+    expect(ex.figures.get('active.licensing.decisions')!.value).toBe(26);
+    expect(ex.figures.get('appeals.review.upheld')!.value).toBe(0);
+    expect([...ex.figures.keys()].filter((k) => !k.startsWith('appeals.'))).toEqual(['active.licensing.decisions']);
+  });
+
+  it('opens 表四 by a label only it has when its heading is missing', () => {
+    const { ex } = readHtml(
+      html(`<table>
+        <tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+        <tr><td colspan="5">&nbsp;</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+        <tr>${'<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>'.repeat(3)}</tr>
+        <tr>${'1 0 0 0 1 0 0 0 0 0 0 2 0 0 2'.split(' ').map((f) => `<td>${f}</td>`).join('')}</tr></table>`),
+    );
+    expect(values(ex)).toMatchObject({ 'appeals.review.upheld': 1, 'appeals.review.total': 1, 'appeals.suitAfterReview.corrected': 2 });
+    expect(ex.figures.size).toBe(15);
+  });
+
   it('keeps the first reading when a page shows a table twice', () => {
     const table = (n: string) => `<table>${HEAD3}${row7('一、本年新收政府信息公开申请数量', `${n} 0 0 0 0 0 ${n}`)}</table>`;
     const { ex, doc } = readHtml(html(table('4') + table('9')));

@@ -19,19 +19,21 @@ const isRowLike = (e: LabelEntry) => e.kind === 'row' || e.kind === 'group';
 
 /**
  * How a label is understood when reading `table`: its meaning in that table, else — for labels that
- * can only belong to one other table (rows, captions, markers, never a bare column header) — there.
+ * can only belong to one other table and say so by themselves (never a column header, never a
+ * generic label such as 行政许可) — there.
  * A bare "总计"/"其他" is a column header; as a row it needs its number ("（七）总计", "3.其他"),
- * unless the row it stands in carries figures (`rowHasFigures`, known in HTML grids).
+ * unless, inside its table, the row it stands in carries figures (`rowHasFigures`, known in HTML
+ * grids): a "合计" row of some other table never opens 表三.
  */
 export function classify(norm: string, table: TableId | null, rowHasFigures: boolean): LabelEntry | null {
   const { numbering, entries } = labelEntries(norm);
   if (entries.length === 0) return null;
   const wantsRow = numbering !== '' || rowHasFigures;
-  const pick = (t: TableId, strongOnly: boolean): LabelEntry | undefined => {
+  const pick = (t: TableId, opening: boolean): LabelEntry | undefined => {
     const inTable = entries.filter((e) => e.table === t);
-    const columnToo = inTable.some((e) => e.kind === 'column');
-    const candidates = strongOnly ? inTable.filter((e) => e.kind !== 'column') : inTable;
-    const rows = !wantsRow && columnToo ? [] : candidates.filter(isRowLike);
+    const rowAllowed = numbering !== '' || (rowHasFigures && !opening) || !inTable.some((e) => e.kind === 'column');
+    const candidates = opening ? inTable.filter((e) => e.kind !== 'column' && !e.generic) : inTable;
+    const rows = rowAllowed ? candidates.filter(isRowLike) : [];
     const others = candidates.filter((e) => !isRowLike(e));
     return wantsRow ? rows[0] ?? others[0] : others[0] ?? rows[0];
   };
@@ -39,7 +41,7 @@ export function classify(norm: string, table: TableId | null, rowHasFigures: boo
     const own = pick(table, false);
     if (own) return own;
   }
-  const elsewhere = new Set(entries.filter((e) => e.table !== table && e.kind !== 'column').map((e) => e.table));
+  const elsewhere = new Set(entries.filter((e) => e.table !== table && e.kind !== 'column' && !e.generic).map((e) => e.table));
   return elsewhere.size === 1 ? pick([...elsewhere][0]!, true) ?? null : null;
 }
 
