@@ -1,6 +1,7 @@
 // The background wires the browser to the helpers in utils/: it injects the analyzer where the
 // detector recognised a report, keeps each tab's verdict for the badge and the popup, runs "check
-// this page", and keeps the "always check" sites registered. It sends nothing anywhere.
+// this page", keeps the "always check" sites registered and the "flag this figure" menu (utils/keep).
+// It sends nothing anywhere.
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { Message } from '@/utils/messages';
@@ -8,6 +9,7 @@ import { badgeOf } from '@/utils/badge';
 import { VerdictSchema, setTabVerdict, tabVerdict, type TabVerdict } from '@/utils/verdicts';
 import { checkTab, injectAnalyzer } from '@/utils/inject';
 import { forgetSite, syncAlwaysCheckedSites } from '@/utils/sites';
+import { openSnapshotPage, registerFlagMenu } from '@/utils/keep';
 
 // Firefox builds MV2, where the toolbar button is `browserAction`.
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -76,6 +78,8 @@ async function answer(message: Message, sender: Browser.runtime.MessageSender): 
       return fromExtensionPage(sender) ? checkTab(message.tabId) : null;
     case 'gkl:forget-site':
       return fromExtensionPage(sender) && typeof message.site === 'string' ? forgetSite(message.site) : null;
+    case 'gkl:open-snapshot':
+      return openSnapshotPage(message.id, sender.tab);
     default:
       return null;
   }
@@ -101,4 +105,5 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(syncSites);
   browser.permissions.onRemoved.addListener(syncSites);
   syncSites();
+  registerFlagMenu();
 });

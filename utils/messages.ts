@@ -36,4 +36,8 @@ export type Message =
    * with an error). Chromium clears the badge even on #hash and pushState changes; a live
    * analyzer's verdict is shown again, a gone one's forgotten.
    */
-  | { type: 'gkl:ping' };
+  | { type: 'gkl:ping' }
+  /** background → analyzer: the reader chose "flag this figure" in the page's context menu. */
+  | { type: 'gkl:flag-cell' }
+  /** analyzer → background: open the Snapshots page on this snapshot (content scripts cannot open extension pages). */
+  | { type: 'gkl:open-snapshot'; id: string };

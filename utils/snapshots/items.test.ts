@@ -17,8 +17,8 @@ describe('flag items for the panel list', () => {
       'zh',
     );
     expect(items).toEqual([
-      { id: 'flag:f-1', kind: 'flag', rule: '有误', message: '（七）总计 · 自然人：应为 12', cells: ['requests.totalProcessed.natural'], marked: ['requests.totalProcessed.natural'] },
-      { id: 'flag:f-2', kind: 'flag', rule: '存疑', message: '行政复议 · 总计（页面上已找不到这个单元格）', cells: ['appeals.review.total'], marked: [] },
+      { id: 'flag:f-1', kind: 'flag', rule: '错误', message: '（七）总计 · 自然人：应为 12', cells: ['requests.totalProcessed.natural'], marked: ['requests.totalProcessed.natural'] },
+      { id: 'flag:f-2', kind: 'flag', rule: '存疑', message: '行政复议 · 总计（原单元格已不在页面上）', cells: ['appeals.review.total'], marked: [] },
     ]);
   });
 
