@@ -101,6 +101,8 @@ export class GridReader {
       const rowTable = labelled?.table ?? 'appeals';
       // Without a header, the figures are the cells after the row label (表四: from its first figure).
       const firstFigure = labelled ? labelled.at + 1 : cells.findIndex((c, i) => !c.fromAbove && !parsed[i]!.bad);
+      // A header none of whose labels is this table's heads some other table (类别 | 数量): its rows are not read.
+      if (header.length && !header.some((h) => labelEntries(h.cell.norm).entries.some((e) => e.table === rowTable))) continue;
       this.readRow(cells, firstFigure, rowTable, labelled?.row ?? null, this.headerOf(header, rowTable, width));
     }
   }

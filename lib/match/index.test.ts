@@ -387,6 +387,16 @@ describe('matching rows by label, columns by header', () => {
     expect([...ex.figures.keys()].filter((k) => !k.startsWith('appeals.'))).toEqual(['active.licensing.decisions']);
   });
 
+  it('does not read a table of the report’s own, headed by labels of no national table, under section 二', () => {
+    const { ex } = readHtml(
+      html(`<p>二、主动公开政府信息情况</p>
+        <table><tr><td>类别</td><td>数量</td></tr><tr><td>规章</td><td>5</td></tr><tr><td>行政许可</td><td>700</td></tr></table>
+        <table><tr><td colspan="4">第二十条第（一）项</td></tr><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+          <tr><td>规章</td><td>0</td><td>0</td><td>3</td></tr></table>`),
+    );
+    expect(values(ex)).toEqual({ 'active.rules.issued': 0, 'active.rules.repealed': 0, 'active.rules.inForce': 3 });
+  });
+
   it('opens 表四 by a label only it has when its heading is missing', () => {
     const { ex } = readHtml(
       html(`<table>
