@@ -4,10 +4,16 @@
 // (budget: 4 kB built, 0.2 ms of main-thread work). No zod, no polyfill, no lib beyond quick.ts.
 //
 // An unlisted script declared in the manifest (wxt.config.ts), not a `*.content.ts`: WXT wraps
-// content scripts in a ContentScriptContext that alone weighs 2.5 kB and posts a message to every
-// page's window; this one handles its own (rare) invalidation.
+// content scripts in a ContentScriptContext that alone weighs 2.5 kB, posts a message to every
+// page's window and touches the extension APIs at once. After the extension is reloaded, an old
+// detector keeps observing its page until it would ask for an injection, which then fails quietly.
+import type { browser as ExtensionApi } from 'wxt/browser';
 import { looksLikeReport } from '@/lib/recognize/quick';
 import type { Message } from '@/utils/messages';
+
+// Looked up only when a report is found, not at load as wxt/browser would: the extension APIs'
+// bindings cost time on every page. Firefox names them `browser`, Chromium `chrome`.
+const extensionApi = () => (globalThis as unknown as { browser?: typeof ExtensionApi; chrome: typeof ExtensionApi }).browser ?? (globalThis as unknown as { chrome: typeof ExtensionApi }).chrome;
 
 // Report titles and section headings: real headings, bold paragraphs, CMS title blocks.
 const HEADINGS = 'h1,h2,h3,h4,h5,h6,strong,b,[class*=title]';
@@ -20,9 +26,11 @@ const RECHECK_MS = 300;
 
 function pageLooksLikeReport(): boolean {
   const headings: string[] = [];
-  for (const element of document.querySelectorAll(HEADINGS)) {
-    const text = element.textContent!.trim();
-    if (text && text.length <= HEADING_MAX && headings.push(text) === HEADINGS_MAX) break;
+  const found = document.querySelectorAll(HEADINGS);
+  // An index loop: for…of would build a NodeList iterator in the content script's world.
+  for (let i = 0; i < found.length && headings.length < HEADINGS_MAX; i++) {
+    const text = found[i]!.textContent!.trim();
+    if (text && text.length <= HEADING_MAX) headings.push(text);
   }
   return looksLikeReport({ title: document.title, headings, path: location.pathname });
 }
@@ -39,12 +47,13 @@ export default defineUnlistedScript(() => {
   };
   function check() {
     timer = undefined;
-    // The extension was reloaded or removed under the page: this script is an orphan now.
-    if (!browser.runtime?.id) return stop();
     if (!pageLooksLikeReport()) return;
     stop();
     const message: Message = { type: 'gkl:inject' };
-    browser.runtime.sendMessage(message).catch(() => undefined);
+    // Fails only when the extension was reloaded or removed under the page: nothing to do then.
+    Promise.resolve()
+      .then(() => extensionApi().runtime.sendMessage(message))
+      .catch(() => undefined);
   }
   // Title and body changes, including a title set by history.pushState routers.
   observer.observe(document.documentElement, { childList: true, subtree: true });
