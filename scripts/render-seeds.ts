@@ -2,6 +2,8 @@
 //   <id>-word.html   Word-pasted markup: MsoNormalTable, <p class=MsoNormal><span>, split runs, &nbsp;, <o:p>
 //   <id>-clean.html  a clean <table> with the national template's rowspan/colspan structure
 //   <id>-split.html  clean markup with 表三 split into three <table>s, each repeating the header block
+// and one SYNTHETIC page (not a real report): 000-next-word.html, seed 000's agency a year later, for
+// the year-over-year test (see NEXT_YEAR below).
 // Labels, narrative, notes and page chrome come from the seed text itself (its own script and wording,
 // romanisation artefacts included); every figure is checked against test/fixtures/seeds.ts before it
 // is written, so the renderings and the expectations cannot drift apart.
@@ -536,7 +538,7 @@ const PAGE_CSS = `body{margin:0;font:14px/1.6 "Microsoft YaHei","PingFang SC","N
 .article-content{font-size:16px;line-height:2}.article-content table{border-collapse:collapse;margin:10px auto}.article-content td{border:1px solid #000;padding:4px;text-align:center}
 .page-tools{color:#999;text-align:right;padding:10px 0}.footer{background:#333;color:#ccc;text-align:center;padding:20px 0;font-size:13px}`;
 
-function pageHtml(page: SeedPage, variant: Variant): string {
+function pageHtml(page: SeedPage, variant: Variant, comment?: string): string {
   const { setup } = page;
   const title = setup.titleLines.join('');
   const w = setup.words;
@@ -555,7 +557,7 @@ function pageHtml(page: SeedPage, variant: Variant): string {
   const chrome = page.chrome.length ? `<div class="page-tools">\n${page.chrome.map((l) => `<div>${esc(l)}</div>`).join('\n')}\n</div>\n` : '';
   const spam = page.spam ? `<div class="friend-links">${esc(page.spam)}</div>\n` : '';
   return `<!DOCTYPE html>
-<html lang="zh-CN"${variant === 'word' ? ' xmlns:o="urn:schemas-microsoft-com:office:office"' : ''}>
+${comment ? `<!-- ${comment} -->\n` : ''}<html lang="zh-CN"${variant === 'word' ? ' xmlns:o="urn:schemas-microsoft-com:office:office"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="X-UA-Compatible" content="IE=edge">
@@ -581,6 +583,59 @@ ${spam}</body>
 `;
 }
 
+// ---------------------------------------------------------------------------------------------
+// A synthetic next year, for the YOY rules (a saved 2024 snapshot against this 2025 page)
+
+/**
+ * Seed 000's page as 鹤岗市人民政府办公室 could publish its 2025 report. Only what is listed here
+ * changes: 二、上年结转 reads 2 (自然人, 总计) where the 2024 report carried 0 forward (YOY-CARRY);
+ * every other rule holds: one more carried forward keeps 一 + 二 = （七） + 四, and 110 documents in
+ * force = 109 + 4 issued − 3 repealed (YOY-STOCK).
+ */
+const NEXT_YEAR = {
+  seed: '000' as SeedId,
+  name: '000-next-word.html',
+  year: ['2024', '2025'],
+  published: '2026-01-20 09:30',
+  urlPath: '/hegang/c100744/202601/c11_201733.shtml',
+  rows: {
+    'active.normativeDocs': ['4', '3', '110'],
+    'requests.carriedOver': ['2', '0', '0', '0', '0', '0', '2'],
+    'requests.carriedForward': ['1', '0', '0', '0', '0', '0', '1'],
+  } as Record<string, string[]>,
+  comment: 'SYNTHETIC page for the year-over-year test, not a real report: seed 000 (鹤岗市人民政府办公室 2024) rendered as its 2025 report, 二、上年结转 = 2 (自然人, 总计) against 2024’s 结转下年度 0 (scripts/render-seeds.ts)',
+};
+
+function nextYear(page: SeedPage): SeedPage {
+  const [was, now] = NEXT_YEAR.year;
+  const year = (text: string) => text.replaceAll(was!, now!);
+  const figures = <T extends { key: string; values: string[] }>(row: T): T => {
+    const values = NEXT_YEAR.rows[row.key];
+    if (values && values.length !== row.values.length) fail(page.seed, `next year: ${row.key} has ${row.values.length} figures`);
+    return values ? { ...row, values } : row;
+  };
+  const body = page.body.map((part): BodyPart => {
+    switch (part.kind) {
+      case 'title':
+      case 'heading':
+      case 'para':
+        return { ...part, text: year(part.text) };
+      case 'active':
+        return { ...part, blocks: part.blocks.map((b) => ({ ...b, rows: b.rows.map(figures) })) };
+      case 'requests':
+        return { ...part, parts: part.parts.map((p) => ({ ...p, rows: p.rows.map(figures) })) };
+      default:
+        return part;
+    }
+  });
+  const { setup } = page;
+  return {
+    ...page,
+    body,
+    setup: { ...setup, titleLines: setup.titleLines.map(year), info: NEXT_YEAR.published, pubDate: NEXT_YEAR.published, urlPath: NEXT_YEAR.urlPath },
+  };
+}
+
 /** A table published as a picture (seed 004): a grid with no text, so nothing can be read from it. */
 function tableImage(rows: number, cols: number): string {
   const w = 600, h = rows * 24;
@@ -597,13 +652,14 @@ function main() {
     for (const variant of ['word', 'clean', 'split'] as const) {
       fs.writeFileSync(path.join(OUT_DIR, `${seed.id}-${variant}.html`), pageHtml(page, variant));
     }
+    if (seed.id === NEXT_YEAR.seed) fs.writeFileSync(path.join(OUT_DIR, NEXT_YEAR.name), pageHtml(nextYear(page), 'word', NEXT_YEAR.comment));
     for (const part of page.body) {
       if (part.kind !== 'image') continue;
       const [rows, cols] = part.table === 'active' ? [12, 4] : part.table === 'requests' ? [29, 10] : [4, 15];
       fs.writeFileSync(path.join(OUT_DIR, 'img', `${seed.id}-${IMAGE_NAMES[part.table]}.svg`), tableImage(rows, cols));
     }
   }
-  console.log(`rendered ${SEEDS.length * 3} pages into ${path.relative(process.cwd(), OUT_DIR)}`);
+  console.log(`rendered ${SEEDS.length * 3 + 1} pages into ${path.relative(process.cwd(), OUT_DIR)}`);
 }
 
 main();

@@ -101,6 +101,14 @@ export const ROUTES: Route[] = [
     transform: deferArticle,
   },
   {
+    // SYNTHETIC (scripts/render-seeds.ts): seed 000's agency a year later, for the year-over-year test.
+    id: '000-next',
+    url: 'http://www.hegang.gov.cn/zwgk/zfxxgknb/202601/t20260120_000next.html',
+    kind: 'report',
+    label: '鹤岗市人民政府办公室 2025（合成页面：用于与已保存的 2024 年报同比核对）',
+    file: path.join(FIXTURES_HTML, '000-next-word.html'),
+  },
+  {
     id: 'nonreport-gov',
     url: 'http://www.hegang.gov.cn/xwzx/czyjs/202402/t20240208_budget.html',
     kind: 'non-report',
