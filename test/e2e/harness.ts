@@ -3,9 +3,9 @@
  * sample pages served locally under their real addresses (scripts/serve.ts). Reuse it in any
  * test/e2e/*.test.ts; `npm run test:e2e` builds the extension once per run (global-setup.ts).
  *
- *   import { launchLens, type Lens } from './harness';
+ *   import { ANALYZER_HOST, launchLens, type Lens } from './harness';
  *   let lens: Lens;
- *   beforeAll(async () => { lens = await launchLens(); });
+ *   beforeAll(async () => { lens = await launchLens(); });   // { extensionDir?, headless?, viewport? }
  *   afterAll(() => lens?.close());
  *
  *   const page = await lens.open('001-word')   // a route id of scripts/serve.ts, or any URL; new tab, loaded
@@ -27,6 +27,11 @@
  *   await lens.inWorker(fn, arg)               // run code in the background service worker
  *   await lens.t('popup.check', subs?, count?) // a string of locales/*.yml as the extension shows it now
  *   lens.context, lens.worker, lens.extensionId, lens.server   // the raw parts
+ *
+ * Also exported: ANALYZER_HOST (the panel's host element, `page.locator(ANALYZER_HOST + ' …')`
+ * pierces its shadow root), chromiumArgs(port, extensionDir?), E2E_EXTENSION, SCREENSHOTS.
+ * In code run under tsx (bench/), pass strings to page.evaluate when the function would define
+ * named inner functions: tsx's keepNames wraps them in a `__name` helper the page does not have.
  *
  * The popup Chromium opens on a toolbar click closes as soon as another page takes the focus, so
  * tests use the same popup page in a tab; it takes its tab from `?tab=<id>`. What headless Chromium
