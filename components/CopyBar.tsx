@@ -54,12 +54,14 @@ export function CopyBar({ report, lang, children }: CopyBarProps) {
 
   return (
     <div class="copybar" ref={bar}>
-      <div class="buttons" role="group" aria-label={i18n.t('panel.copy.group')}>
-        {Object.entries(FORMATS).map(([id, format]) => (
-          <button key={id} type="button" class={`copy copy-${id}`} onClick={() => copy(format)}>
-            {format.label()}
-          </button>
-        ))}
+      <div class="toolbar">
+        <div class="buttons" role="group" aria-label={i18n.t('panel.copy.group')}>
+          {Object.entries(FORMATS).map(([id, format]) => (
+            <button key={id} type="button" class={`copy copy-${id}`} onClick={() => copy(format)}>
+              {format.label()}
+            </button>
+          ))}
+        </div>
         {children}
       </div>
       <p class={status?.failed ? 'status failed' : 'status'} role="status" aria-live="polite">

@@ -2,7 +2,7 @@
 // a button that shows its cells in the page. The report's own note (注：…) heads the run of items
 // it explains, once, not under every item.
 import { i18n } from '#i18n';
-import type { PanelItem } from './model';
+import type { PanelAction, PanelItem } from './model';
 import type { MarkKind } from '../utils/marks';
 import { num } from '../lib/checks/message';
 
@@ -26,13 +26,28 @@ function groupByNote(items: readonly PanelItem[]): { note?: string; items: Panel
   return groups;
 }
 
+function ItemActions({ actions }: { actions: PanelAction[] }) {
+  if (!actions.length) return null;
+  return (
+    <div class="item-actions">
+      {actions.map((a) => (
+        <button key={a.name} type="button" aria-label={a.name} title={a.name} onClick={a.run}>
+          {a.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 interface FindingsProps {
   items: readonly PanelItem[];
   selected: string | null;
   onSelect(id: string): void;
+  /** Commands other parts offer beside an item (buttons after it, not inside: no nested buttons). */
+  actions?(item: PanelItem): PanelAction[];
 }
 
-export function Findings({ items, selected, onSelect }: FindingsProps) {
+export function Findings({ items, selected, onSelect, actions }: FindingsProps) {
   if (!items.length) return <p class="none">{i18n.t('panel.findings.none')}</p>;
   return (
     <div class="findings">
@@ -67,6 +82,7 @@ export function Findings({ items, selected, onSelect }: FindingsProps) {
                   )}
                   {item.against && <span class="against">{i18n.t('panel.findings.against', [item.against])}</span>}
                 </button>
+                <ItemActions actions={actions?.(item) ?? []} />
               </li>
             ))}
           </ol>

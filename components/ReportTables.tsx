@@ -7,7 +7,7 @@ import type { Report } from '../lib/report/schema';
 import type { TableId } from '../lib/report/keys';
 import { reportTables, type ExportBlock, type ExportCell } from '../lib/export';
 import { num, tableName } from '../lib/checks/message';
-import type { Lang, PanelItem } from './model';
+import type { Lang, PanelAction, PanelItem } from './model';
 
 const TABLE_IDS: readonly TableId[] = ['active', 'requests', 'appeals'];
 
@@ -20,17 +20,27 @@ interface ReportTablesProps {
   marked: ReadonlyMap<string, readonly PanelItem[]>;
   /** Keys of the item the reader selected. */
   focused: ReadonlySet<string>;
+  /** The command behind a figure the page printed (e.g. "flag this figure"): the figure becomes its button. */
+  cellAction?(key: string): PanelAction | undefined;
 }
 
-function Cell({ cell, printed, marked, focused }: { cell: ExportCell } & Omit<ReportTablesProps, 'report' | 'lang'>) {
+function Cell({ cell, printed, marked, focused, cellAction }: { cell: ExportCell } & Omit<ReportTablesProps, 'report' | 'lang'>) {
   const original = printed.get(cell.key);
   const kind = marked.get(cell.key)?.[0]?.kind;
   const classes = [cell.value === null ? 'blank' : '', kind ? `kind-${kind}` : '', focused.has(cell.key) ? 'focused' : ''].filter(Boolean);
   const blankText = original === undefined ? i18n.t('panel.tables.notRead') : i18n.t('panel.tables.blank');
   const title = [cell.value === null ? blankText : '', original ? i18n.t('panel.tables.original', [original]) : ''].filter(Boolean).join('\n');
+  const value = cell.value === null ? '' : num(cell.value);
+  const action = original === undefined ? undefined : cellAction?.(cell.key);
   return (
-    <td class={classes.join(' ') || undefined} data-key={cell.key} title={title || undefined} aria-label={cell.value === null ? blankText : undefined}>
-      {cell.value === null ? '' : num(cell.value)}
+    <td class={classes.join(' ') || undefined} data-key={cell.key} title={title || undefined} aria-label={cell.value === null && !action ? blankText : undefined}>
+      {action ? (
+        <button type="button" class="cell-action" aria-label={action.name} title={[title, action.name].filter(Boolean).join('\n')} onClick={action.run}>
+          {value}
+        </button>
+      ) : (
+        value
+      )}
     </td>
   );
 }

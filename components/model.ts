@@ -28,6 +28,18 @@ export interface PanelItem {
   against?: string;
 }
 
+/**
+ * A command another part of the extension offers beside a list item or on a figure of the panel's
+ * tables (e.g. "flag this figure", "edit" a flag).
+ */
+export interface PanelAction {
+  /** Visible text. */
+  label: string;
+  /** Accessible name: what it does to which cell ("标记存疑：（一）予以公开 · 自然人（7）"). */
+  name: string;
+  run(): void;
+}
+
 const ORDER: Record<MarkKind, number> = { error: 0, warning: 1, info: 2, flag: 3 };
 export const byKind = (a: { kind: MarkKind }, b: { kind: MarkKind }) => ORDER[a.kind] - ORDER[b.kind];
 

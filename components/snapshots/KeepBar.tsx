@@ -1,0 +1,117 @@
+// The keep bar in the panel's toolbar: "保存快照", the last outcome (announced) with its follow-up
+// (open the snapshot, undo a removal), and the flag form. Its state lives in the keep controller,
+// so it survives the panel being collapsed and re-rendered; the bar only subscribes to it.
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { FLAG_KINDS, type FlagKind } from '@/utils/snapshots';
+import type { FlagForm, KeepControls } from './keep';
+
+function useKeepState(keep: KeepControls) {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => keep.subscribe(() => rerender(undefined)), [keep]);
+  return keep.state();
+}
+
+const kindLabel = (kind: FlagKind) => i18n.t(kind === 'wrong' ? 'flags.wrong' : 'flags.doubtful');
+
+const FORM_TITLE_ID = 'gkl-flag-form-title';
+
+function FlagFormView({ form, keep }: { form: FlagForm; keep: KeepControls }) {
+  const [kind, setKind] = useState<FlagKind>(form.flag?.kind ?? 'doubtful');
+  const [note, setNote] = useState(form.flag?.note ?? '');
+  const [busy, setBusy] = useState(false);
+  const checked = useRef<HTMLInputElement>(null);
+
+  // After the panel has served its own focus request (opening from the context menu focuses its
+  // heading in the same flush of effects), so the form is where the reader continues.
+  useEffect(() => {
+    const timer = setTimeout(() => checked.current?.focus());
+    return () => clearTimeout(timer);
+  }, [form]);
+
+  const close = () => {
+    keep.closeForm();
+    if (form.opener?.isConnected) form.opener.focus();
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const done = await keep.submitFlag(form, kind, note.trim());
+    setBusy(false);
+    if (done && form.opener?.isConnected) form.opener.focus();
+  };
+
+  return (
+    <form
+      class="flag-form"
+      aria-labelledby={FORM_TITLE_ID}
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // Escape closes the form, not the whole panel.
+        e.preventDefault();
+        e.stopPropagation();
+        close();
+      }}
+    >
+      <h4 id={FORM_TITLE_ID}>{i18n.t(form.flag ? 'flags.form.edit' : 'flags.form.new', [form.cell])}</h4>
+      <fieldset>
+        <legend>{i18n.t('flags.form.kind')}</legend>
+        {FLAG_KINDS.map((k) => (
+          <label key={k} class={`flag-kind kind-${k}`}>
+            <input type="radio" name="gkl-flag-kind" value={k} checked={kind === k} ref={kind === k ? checked : undefined} onChange={() => setKind(k)} />
+            {kindLabel(k)}
+          </label>
+        ))}
+      </fieldset>
+      <label class="flag-note">
+        <span>{i18n.t('flags.form.note')}</span>
+        <textarea rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <div class="form-buttons">
+        <button type="submit" class="primary" disabled={busy}>
+          {i18n.t('flags.form.save')}
+        </button>
+        <button type="button" onClick={close}>
+          {i18n.t('flags.form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function KeepBar({ keep }: { keep: KeepControls }) {
+  const { status, form, saving } = useKeepState(keep);
+  const undo = useRef<HTMLButtonElement>(null);
+  const removed = status?.removed;
+
+  // The removed flag's buttons are gone: focus goes to its "undo".
+  useEffect(() => {
+    if (removed) undo.current?.focus();
+  }, [removed]);
+
+  return (
+    <div class="keep">
+      <button type="button" class="save" disabled={saving} onClick={() => void keep.save()}>
+        {saving ? i18n.t('save.saving') : i18n.t('save.button')}
+      </button>
+      <div class="keep-status">
+        <span class={status?.failed ? 'text failed' : 'text'} role="status" aria-live="polite">
+          {status?.text ?? ''}
+        </span>
+        {status?.snapshotId && (
+          <button type="button" class="open-snapshot" onClick={() => keep.openSnapshot(status.snapshotId!)}>
+            {i18n.t('save.open')}
+          </button>
+        )}
+        {removed && (
+          <button type="button" class="undo" ref={undo} aria-label={i18n.t('flags.undoOn', [removed.cell])} onClick={() => void keep.undoRemove(removed)}>
+            {i18n.t('flags.undo')}
+          </button>
+        )}
+      </div>
+      {form && <FlagFormView key={`${form.key}:${form.flag?.id ?? ''}`} form={form} keep={keep} />}
+    </div>
+  );
+}
