@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeText, withPrevious } from './analyze';
+import { analyzeDocument, analyzeText, withPrevious } from './analyze';
 import { seed } from '../test/fixtures/seeds';
 
 describe('withPrevious', () => {
@@ -24,5 +24,22 @@ describe('withPrevious', () => {
 
   it('gives the same report as analysing with `previous` from the start', () => {
     expect(withPrevious(first, previous).report).toEqual(analyzeText(text, { source: '000.txt', previous }).report);
+  });
+});
+
+describe('pages with nothing to read', () => {
+  it('an empty document and a bare fragment are not reports, and do not throw', async () => {
+    const { parseHTML } = await import('linkedom');
+    for (const html of ['', '<p>年度报告</p>']) {
+      const a = analyzeDocument(parseHTML(html).document, { source: 'empty.html' });
+      expect([a.recognition.isReport, a.report.findings, a.figures.size]).toEqual([false, [], 0]);
+    }
+  });
+
+  it('a traditional fragment without <body> is still read as traditional', async () => {
+    const { parseHTML } = await import('linkedom');
+    const text = readFileSync(seed('001').file, 'utf8');
+    const fragment = parseHTML(text.split('\n').map((l) => `<p>${l}</p>`).join('')).document;
+    expect(analyzeDocument(fragment, { source: '001.html' }).recognition.script).toBe('traditional');
   });
 });

@@ -45,7 +45,10 @@ export function withPrevious(analysis: Analysis, previous: NonNullable<AnalyzeOp
 }
 
 export function analyzeDocument(doc: Document, opts: AnalyzeOptions): Analysis {
-  const normalizer = createNormalizer(detectScript(doc.body?.textContent ?? ''));
+  // All top-level nodes, not body: linkedom throws on an empty document's body, and a saved
+  // fragment (no <html>) has several top-level elements.
+  const text = Array.from(doc.childNodes, (node) => node.textContent ?? '').join('');
+  const normalizer = createNormalizer(detectScript(text));
   return run(htmlMeta(doc, opts.source, normalizer), htmlBlocks(doc, normalizer), normalizer, opts);
 }
 

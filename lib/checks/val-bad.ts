@@ -1,20 +1,19 @@
 // VAL-BAD: a cell that holds no usable count — unreadable, negative (only T2019 本年增/减 may be), or
 // fractional (only the two money amounts may have decimals).
 import type { Figure } from '../types';
+import { figureKind } from '../formats';
 import { inTableOrder } from './figures';
 import { cellName, num, text, type Label, type Text } from './message';
 import { defineRule, NATIONAL } from './rule';
 
-const AMOUNTS = new Set(['active.fees.amount', 'active.procurement.amount']);
-const mayBeNegative = (key: string) => key.startsWith('active.') && key.endsWith('.change');
 
 /** What is wrong with the cell, or null. */
 function problem(figure: Figure): Label | null {
   if (figure.bad) return { zh: `“${figure.raw}”无法读作数字`, en: `"${figure.raw}" cannot be read as a number` };
   const v = figure.value;
   if (v === null) return null;
-  if (v < 0 && !mayBeNegative(figure.key)) return { zh: `填报 ${num(v)}，数量不能为负`, en: `reads ${num(v)}; a count cannot be negative` };
-  if (!Number.isInteger(v) && !AMOUNTS.has(figure.key)) return { zh: `填报 ${num(v)}，件数应为整数`, en: `reads ${num(v)}; a count must be a whole number` };
+  if (v < 0 && figureKind(figure.key) !== 'change') return { zh: `填报 ${num(v)}，数量不能为负`, en: `reads ${num(v)}; a count cannot be negative` };
+  if (!Number.isInteger(v) && figureKind(figure.key) !== 'amount') return { zh: `填报 ${num(v)}，件数应为整数`, en: `reads ${num(v)}; a count must be a whole number` };
   return null;
 }
 

@@ -26,6 +26,7 @@ describe('normalisation', () => {
   });
   it('removes romanisation left by site converters, not real parentheses', () => {
     expect(stripRomanisation('公開(kāi)工作 結(jié)轉(zhuǎn) (一)予以公开 附件(PDF)')).toBe('公開工作 結轉 (一)予以公开 附件(PDF)');
+    expect(stripRomanisation('政(zheng)(zheng)府信息公開(kāi)')).toBe('政府信息公開');
   });
   it('converts traditional labels to simplified and drops spaces and quotes in labels', () => {
     const n = createNormalizer('traditional');

@@ -31,9 +31,10 @@ export function foldWidth(text: string): string {
   });
 }
 
-// Site converters leave pinyin after ambiguous characters: 公開(kāi), 結(jié)轉(zhuǎn). Only lowercase
-// pinyin right after a CJK character is removed, so "(一)" and "(PDF)" survive.
-const ROMANISATION = /(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\)/g;
+// Site converters leave pinyin after ambiguous characters: 公開(kāi), 結(jié)轉(zhuǎn), sometimes doubled and
+// toneless: 政(zheng)(zheng)府. Only lowercase pinyin right after a CJK character is removed, so
+// "(一)" and "(PDF)" survive.
+const ROMANISATION = /(?<=[\u3400-\u9fff])(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,6}\))+/g;
 
 export function stripRomanisation(text: string): string {
   return text.replace(ROMANISATION, '');
