@@ -142,7 +142,7 @@ describe('between the panel and the page', () => {
   it('a finding click outlines its cells in the page, scrolls to them and flashes them', async () => {
     const page = await openReport('001-word');
     await showPanel(page);
-    await inPanel(page, 'li.item button').nth(2).click(); // T3-SUM · 商业企业
+    await inPanel(page, 'li.item .item-button').nth(2).click(); // T3-SUM · 商业企业
     const focused = page.locator('[data-gkl-focus]');
     // （七）总计 and the 21 result rows （一）–（六） of the 商业企业 column
     await expect.poll(() => focused.count()).toBe(22);
@@ -151,7 +151,7 @@ describe('between the panel and the page', () => {
     expect((await checked.textContent())!.trim()).toBe('6');
     expect(await page.locator('[data-gkl-flash]').count()).toBe(22);
     await expect.poll(() => checked.evaluate(inSight), { timeout: 3000 }).toBe(true);
-    expect(await inPanel(page, 'li.item button').nth(2).getAttribute('aria-current')).toBe('true');
+    expect(await inPanel(page, 'li.item .item-button').nth(2).getAttribute('aria-current')).toBe('true');
   });
 
   it('a click on a marked cell in the page opens its finding in the panel', async () => {
@@ -167,7 +167,7 @@ describe('between the panel and the page', () => {
     const page = await openReport('001-word');
     await showPanel(page);
     expect(await page.locator('[data-gkl-mark]').count()).toBe(4);
-    await inPanel(page, 'li.item button').first().click(); // a selected finding's outline goes too
+    await inPanel(page, 'li.item .item-button').first().click(); // a selected finding's outline goes too
     await expect.poll(() => page.locator('[data-gkl-focus]').count()).toBe(7);
     await inPanel(page, 'label.marks-toggle input').uncheck();
     await expect.poll(() => page.locator('[data-gkl-mark]').count()).toBe(0);
@@ -256,7 +256,7 @@ describe('copying on a plain-http page', () => {
     const page = await openReport('001-word');
     await showPanel(page);
     await inPanel(page, 'button.copy-json').click();
-    await expect.poll(() => inPanel(page, '.copybar [role="status"]').textContent()).toBe('已复制 JSON');
+    await expect.poll(() => inPanel(page, '.copybar > [role="status"]').textContent()).toBe('已复制 JSON');
     const report = JSON.parse(await lens.clipboard());
     expect(report.source).toBe(lens.url('001-word'));
     expect(report.agency).toBe('盘锦市双台子区人民政府办公室');
@@ -270,12 +270,12 @@ describe('copying on a plain-http page', () => {
     const page = await openReport('001-word');
     await showPanel(page);
     await inPanel(page, 'button.copy-tsv').click();
-    await expect.poll(() => inPanel(page, '.copybar [role="status"]').textContent()).toBe('已复制表格，可直接粘贴到 Excel 或 WPS');
+    await expect.poll(() => inPanel(page, '.copybar > [role="status"]').textContent()).toBe('已复制表格，可直接粘贴到 Excel 或 WPS');
     const tsv = await lens.clipboard();
     expect(tsv.split('\n')).toContain('（七）总计\t0\t6\t0\t0\t0\t0\t0');
 
     await inPanel(page, 'button.copy-html').click();
-    await expect.poll(() => inPanel(page, '.copybar [role="status"]').textContent()).toBe('已复制表格，可直接粘贴到 Word');
+    await expect.poll(() => inPanel(page, '.copybar > [role="status"]').textContent()).toBe('已复制表格，可直接粘贴到 Word');
     // Read both formats from a secure local page, as Word would get them
     await lens.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: lens.server.origin });
     const reader = await lens.context.newPage();
@@ -295,7 +295,7 @@ describe('screenshots', () => {
     for (const [id, name] of [['001-word', 'panel-001-traditional'], ['003-word', 'panel-003-t2019-note'], ['002-word', 'panel-002-clean']] as const) {
       const page = await openReport(id);
       await showPanel(page);
-      if (id === '001-word') await inPanel(page, 'li.item button').nth(2).click();
+      if (id === '001-word') await inPanel(page, 'li.item .item-button').nth(2).click();
       await page.waitForTimeout(2000); // the flash is over
       await lens.screenshot(page, name);
       if (id !== '001-word') continue;

@@ -1,11 +1,11 @@
 // The Snapshots page in real Chromium with the built extension, its storage seeded through the
 // service worker: saved reports listed, a corrupted entry quarantined while the others load, and
 // export → clear storage → import giving back exactly what was stored.
-// (Saving from the panel, flags across a reload and YOY from a saved seed come with the panel wiring.)
+// A report saved from the panel goes the same way. (Flags across a reload and YOY: keep.e2e.test.ts.)
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchLens, type Lens } from './harness';
+import { ANALYZER_HOST, launchLens, type Lens } from './harness';
 import { snapshotId, tablesHash } from '../../utils/snapshots/hash';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../../utils/snapshots/schema';
 import { seedReport, type ReportOptions } from '../../utils/snapshots/testing';
@@ -55,6 +55,24 @@ const rowNames = (page: Page) => page.locator('table.list tbody th').allTextCont
 const t = (page: Page, key: string, subs: string[] = []) =>
   page.evaluate(([name, s]) => (chrome.i18n.getMessage as (n: string, subs: string[]) => string)(name, [...s]), [key.replaceAll('.', '_'), subs] as const);
 
+/** Exports every snapshot as JSON from the page, clears storage, imports the file: storage after. */
+async function exportClearImport(page: Page, count: number): Promise<Record<string, unknown>> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: await t(page, 'snapshots.export.jsonAll') }).click();
+  const text = await readFile(await (await download).path(), 'utf8');
+  expect(JSON.parse(text)).toMatchObject({ format: 'gongkai-lens/snapshots', version: 1 });
+
+  await seed({});
+  await expect.poll(() => page.locator('p.empty').count()).toBe(1);
+
+  await page.getByLabel(await t(page, 'snapshots.import.choose')).setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByRole('heading', { name: await t(page, 'snapshots.import.planHeading') }).waitFor();
+  expect(await page.locator('.import-plan li').first().textContent()).toBe(await t(page, 'snapshots.import.added', [String(count)]));
+  await page.getByRole('button', { name: await t(page, 'snapshots.import.confirm'), exact: true }).click();
+  await expect.poll(() => page.getByRole('status').textContent()).toBe(await t(page, 'snapshots.import.done', [String(count)]));
+  return storageContents();
+}
+
 describe('Snapshots page', () => {
   beforeEach(() => seed({ [`snapshot:${A.id}`]: A, [`snapshot:${B.id}`]: B }));
 
@@ -83,27 +101,40 @@ describe('Snapshots page', () => {
   it('export → clear storage → import gives back exactly what was stored', async () => {
     const before = await storageContents();
     const page = await openSnapshotsPage();
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: await t(page, 'snapshots.export.jsonAll') }).click();
-    const file = await (await download).path();
-    const text = await readFile(file, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'gongkai-lens/snapshots', version: 1 });
-
-    await seed({});
-    await expect.poll(() => page.locator('p.empty').count()).toBe(1);
-
-    await page.getByLabel(await t(page, 'snapshots.import.choose')).setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await page.getByRole('heading', { name: await t(page, 'snapshots.import.planHeading') }).waitFor();
-    expect(await page.locator('.import-plan li').first().textContent()).toBe(await t(page, 'snapshots.import.added', ['2']));
-    await page.getByRole('button', { name: await t(page, 'snapshots.import.confirm'), exact: true }).click();
-    const done = await t(page, 'snapshots.import.done', ['2']);
-    await expect.poll(() => page.getByRole('status').textContent()).toBe(done);
-
-    const after = await storageContents();
+    const after = await exportClearImport(page, 2);
     // The snapshots come back identical; B's flag also returns to its page's own flags.
     expect(Object.fromEntries(Object.entries(after).filter(([k]) => k.startsWith('snapshot:')))).toEqual(before);
     expect(after[`flags:${B.url}`]).toEqual({ format: 1, url: B.url, flags: B.flags });
     expect(await rowNames(page)).toHaveLength(2);
+    await page.close();
+  });
+
+  it('a report saved from the panel: the panel opens it on the page, listed with the others, and it survives export → clear → import', async () => {
+    const report = await lens.open('000-word');
+    await lens.waitForAnalyzer(report);
+    const inPanel = (selector: string) => report.locator(`${ANALYZER_HOST} ${selector}`);
+    await inPanel('button.pill').click();
+    await inPanel('.copybar button.save').click();
+    await expect.poll(() => inPanel('.keep-status [role="status"]').textContent()).toBe(await lens.t('save.saved'));
+    const stored = await storageContents();
+    const saved = Object.keys(stored).filter((k) => k.startsWith('snapshot:') && k !== `snapshot:${A.id}` && k !== `snapshot:${B.id}`);
+    expect(saved).toHaveLength(1);
+    const id = saved[0]!.slice('snapshot:'.length);
+
+    const opened = lens.context.waitForEvent('page');
+    await inPanel('.keep-status button.open-snapshot').click();
+    const page = await opened;
+    await page.locator('#snapshot-heading').waitFor();
+    expect(page.url()).toBe(`chrome-extension://${lens.extensionId}/snapshots.html#snapshot=${id}`);
+    expect(await page.locator('#snapshot-heading').textContent()).toBe('鹤岗市人民政府办公室2024年政府信息公开工作年度报告');
+    await report.close();
+
+    await page.goto(`chrome-extension://${lens.extensionId}/snapshots.html`);
+    await page.locator('table.list').waitFor();
+    expect(await page.locator('table.list tbody td:nth-child(3)').allTextContents()).toEqual(['2024', '2024', '2023']);
+    const before = Object.fromEntries(Object.entries(stored).filter(([k]) => k.startsWith('snapshot:')));
+    const after = await exportClearImport(page, 3);
+    expect(Object.fromEntries(Object.entries(after).filter(([k]) => k.startsWith('snapshot:')))).toEqual(before);
     await page.close();
   });
 
