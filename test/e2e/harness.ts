@@ -218,15 +218,15 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
     tabId,
     async waitForAnalyzer(page) {
       const host = page.locator(ANALYZER_HOST);
-      await host.waitFor({ state: 'attached', timeout: 10_000 });
+      await host.waitFor({ state: 'attached', timeout: 20_000 });
       return host;
     },
     async waitForVerdict(page) {
-      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await page.waitForTimeout(50)) {
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(50)) {
         const found = await verdict(page);
         if (found) return found;
       }
-      throw new Error(`no verdict for ${page.url()} within 10 s`);
+      throw new Error(`no verdict for ${page.url()} within 20 s`);
     },
     async badge(page) {
       const id = await tabId(page);
