@@ -57,4 +57,9 @@ describe('looksLikeReport', () => {
   it('does not join a heading with a year to an unrelated one', () => {
     expect(looksLikeReport(page('某某市人民政府', ['2024年', '政府信息公开指南']))).toBe(false);
   });
+
+  it('reads report paths in any letter case', () => {
+    expect(looksLikeReport(page('某某区政府信息公开', [], '/ZWGK/ZFXXGKNB/202501/T20250124_1.HTML'))).toBe(true);
+    expect(looksLikeReport(page('某某区政府信息公开', [], '/ZWGK/ZFXXGKNB/INDEX_2.HTML'))).toBe(false);
+  });
 });
