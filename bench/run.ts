@@ -1,10 +1,12 @@
 // npm run bench: prints the engine's speed against the budgets (≤ 10 ms per page for recognition +
 // extraction + checks; ≥ 100 pages/s for the CLI). Asserts nothing: the numbers are for reading.
-// Each environment is one module returning plain numbers (bench/node.ts, bench/cli.ts); a browser
-// measurement (e.g. bench/chromium.ts, timing the analyzer in the page) adds one more section here.
+// Each environment is one module returning plain numbers: bench/node.ts, bench/cli.ts, and
+// bench/chromium.ts (the detector's cost, page load with/without the extension, the analysis in the
+// page). `npm run bench -- --node` skips Chromium.
 import { benchPages } from './pages';
 import { runNodeBench } from './node';
 import { runCliBench } from './cli';
+import { formatChromiumBench, runChromiumBench } from './chromium';
 
 const BUDGET_MS_PER_PAGE = 10;
 const BUDGET_PAGES_PER_S = 100;
@@ -36,3 +38,8 @@ const perPage = (cli.wallMs - cli.startupMs) / cli.pages;
 console.log(`
 CLI (one process, --json): ${cli.pages} pages in ${(cli.wallMs / 1000).toFixed(2)} s = ${((cli.pages / cli.wallMs) * 1000).toFixed(0)} pages/s including start-up;
   start-up ${cli.startupMs.toFixed(0)} ms, then ${perPage.toFixed(2)} ms per page = ${(1000 / perPage).toFixed(0)} pages/s (budget ${BUDGET_PAGES_PER_S}: ${(1000 / perPage / BUDGET_PAGES_PER_S).toFixed(1)}×)`);
+
+if (!process.argv.includes('--node')) {
+  console.log('');
+  console.log(formatChromiumBench(await runChromiumBench()));
+}
