@@ -72,7 +72,8 @@ export function createKeep(ctx: ContentScriptContext, url: string = location.hre
   let analyzer: AnalyzerHandle | null = null;
   /** The analysis the panel shows now (every new one passes through `items`). */
   let latest: Analysis | null = null;
-  let lang: Lang = 'zh';
+  /** The language the panel shows `latest` in. */
+  let latestLang: Lang = 'zh';
   let flags: Flag[] = [];
   let autoSave = false;
   let autoTimer: ReturnType<typeof setTimeout> | undefined;
@@ -168,11 +169,11 @@ export function createKeep(ctx: ContentScriptContext, url: string = location.hre
   };
 
   const extension: PanelExtension = {
-    items(analysis, itemsLang) {
+    items(analysis, lang) {
       latest = analysis;
-      lang = itemsLang;
+      latestLang = lang;
       queueAutoSave();
-      return flagItems(flags, keysOnPage(analysis.figures), itemsLang);
+      return flagItems(flags, keysOnPage(analysis.figures), lang);
     },
     toolbar: () => <KeepBar keep={controls} />,
     itemActions(item, analysis, lang) {
@@ -204,7 +205,7 @@ export function createKeep(ctx: ContentScriptContext, url: string = location.hre
   function flagFromMenu(): void {
     const key = latest ? figureKeyAt(latest.figures, menuTarget) : null;
     analyzer?.open();
-    if (key) openForm(key, cellName(key, latest, lang), undefined, null);
+    if (key) openForm(key, cellName(key, latest, latestLang), undefined, null);
     else set({ form: null, status: { text: i18n.t('flags.notAFigure'), failed: true } });
   }
   const onMessage = (message: Message) => {

@@ -246,7 +246,8 @@ describe('moving the panel', () => {
     await (await showPill(next)).focus();
     await next.keyboard.press('ArrowDown');
     await next.keyboard.press('ArrowRight');
-    expect(await inPanel(next, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-bottom-right');
+    // Each move is painted asynchronously (the setting is saved, the panel re-rendered).
+    await expect.poll(() => inPanel(next, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-bottom-right');
     expect(await inPanel(next, '.sr-only[aria-live]').textContent()).toBe('面板已移到右下角');
   });
 });
