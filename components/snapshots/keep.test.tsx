@@ -229,7 +229,7 @@ describe('keep and compare in the panel', () => {
       expect(status()).toBe('已移除 （一）予以公开 · 自然人（7） 的标记。');
       expect(document.querySelectorAll('[data-gkl-mark]')).toHaveLength(0);
       const undo = inPanel<HTMLButtonElement>('.keep-status button.undo')!;
-      expect(shadow()!.activeElement).toBe(undo);
+      await until(() => shadow()!.activeElement === undo);
       undo.click();
       await until(() => inPanel('li.item.kind-flag'));
       expect(status()).toBe('已恢复 （一）予以公开 · 自然人（7） 的标记。');
