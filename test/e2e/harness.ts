@@ -41,6 +41,7 @@
  */
 import { chromium, type BrowserContext, type CDPSession, type Locator, type Page, type Worker } from 'playwright-core';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, resolverRules, route, startFixtureServer, type FixtureServer } from '../../scripts/serve';
@@ -111,7 +112,24 @@ export interface LaunchOptions {
   /** Chromium with a window (needs a display); default headless. */
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /**
+   * The browser's UI language, and so the extension's. 'zh-CN' (its first language) needs Debian's
+   * chromium-l10n; Chromium on Linux takes it from the locale environment (LANGUAGE alone is
+   * ignored under the C locale). Default: whatever the environment says (en-US under C).
+   */
+  lang?: 'zh-CN';
 }
+
+const CHINESE_UI = '/usr/lib/chromium/locales/zh-CN.pak';
+
+function browserEnv(lang: LaunchOptions['lang']): NodeJS.ProcessEnv {
+  if (!lang) return process.env;
+  if (!existsSync(CHINESE_UI)) throw new Error(`Chromium has no Chinese UI (${CHINESE_UI}): apt-get install chromium-l10n`);
+  return { ...process.env, LANGUAGE: 'zh_CN', LC_ALL: 'zh_CN.UTF-8' };
+}
+
+/** An element of the panel: selectors pierce its open shadow root. */
+export const inPanel = (page: Page, selector: string): Locator => page.locator(`${ANALYZER_HOST} ${selector}`);
 
 const isUrl = (target: string) => /^[a-z-]+:/.test(target);
 
@@ -124,6 +142,7 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
     headless: options.headless ?? true,
     args: chromiumArgs(server.port, extensionDir),
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    env: browserEnv(options.lang),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
   const extensionId = new URL(worker.url()).host;

@@ -4,28 +4,22 @@
 // makes the next year's page (a synthetic 2025 fixture) show YOY-CARRY naming that snapshot.
 // (Saved from the panel → the Snapshots page → export → clear → import: snapshots.e2e.test.ts.)
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { ANALYZER_HOST, launchLens, type Lens } from './harness';
+import { ANALYZER_HOST, inPanel, launchLens, type Lens } from './harness';
 import type { Snapshot } from '../../utils/snapshots/schema';
 
 declare const chrome: typeof browser;
 
-// Chinese first (see panel.e2e.test.ts): Chromium takes its UI language from the locale environment.
-process.env.LANGUAGE = 'zh_CN';
-process.env.LC_ALL = 'zh_CN.UTF-8';
-const CHINESE_UI = '/usr/lib/chromium/locales/zh-CN.pak';
 
 let lens: Lens;
 beforeAll(async () => {
-  if (!existsSync(CHINESE_UI)) throw new Error(`Chromium has no Chinese UI (${CHINESE_UI}): apt-get install chromium-l10n`);
-  lens = await launchLens();
+  // Chinese first: the panel's own language.
+  lens = await launchLens({ lang: 'zh-CN' });
 }, 60_000);
 afterAll(() => lens?.close());
 beforeEach(() => lens.inWorker(() => chrome.storage.local.clear(), undefined));
 
-const inPanel = (page: Page, selector: string): Locator => page.locator(`${ANALYZER_HOST} ${selector}`);
 /** The report's own cells (the panel's tables are in its shadow root, outside the article). */
 const pageCells = (page: Page) => page.locator('.article-content td');
 

@@ -1,30 +1,20 @@
 // The panel, the marks and copying, in real Chromium with the built extension, on the seed pages
 // served under their gov.cn addresses (plain http, like most of the real sites).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { ANALYZER_HOST, launchLens, type Lens } from './harness';
+import { ANALYZER_HOST, inPanel, launchLens, type Lens } from './harness';
 
 /** The extension API inside the service worker (code run there through lens.inWorker). */
 declare const chrome: typeof browser;
 
-// The panel is tested in Chinese, its first language. Chromium on Linux takes its UI language (and
-// so the extension's) from the locale environment (LANGUAGE alone is ignored under the C locale),
-// and needs Debian's chromium-l10n for any language but en-US.
-process.env.LANGUAGE = 'zh_CN';
-process.env.LC_ALL = 'zh_CN.UTF-8';
-const CHINESE_UI = '/usr/lib/chromium/locales/zh-CN.pak';
 
 let lens: Lens;
 beforeAll(async () => {
-  if (!existsSync(CHINESE_UI)) throw new Error(`Chromium has no Chinese UI (${CHINESE_UI}): apt-get install chromium-l10n`);
-  lens = await launchLens();
+  // Chinese first: the panel's own language.
+  lens = await launchLens({ lang: 'zh-CN' });
 }, 60_000);
 afterAll(() => lens?.close());
-
-/** Selectors pierce the panel's open shadow root. */
-const inPanel = (page: Page, selector: string): Locator => page.locator(`${ANALYZER_HOST} ${selector}`);
 
 /** A report page with the panel mounted. The panel keeps its state (expanded or not) across pages. */
 async function openReport(id: string): Promise<Page> {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { ANALYZER_HOST, launchLens, type Lens } from './harness';
+import { inPanel, launchLens, type Lens } from './harness';
 import { snapshotId, tablesHash } from '../../utils/snapshots/hash';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../../utils/snapshots/schema';
 import { seedReport, type ReportOptions } from '../../utils/snapshots/testing';
@@ -13,14 +13,10 @@ import type { browser } from 'wxt/browser';
 
 declare const chrome: typeof browser;
 
-// Chromium takes its UI language (and so the extension's) from the environment: Chinese first.
-// A Chromium without its zh-CN locale (Debian's chromium-l10n) stays in English, so the texts
-// below are asked of the extension itself rather than written out.
-process.env.LANGUAGE = 'zh_CN';
-
+// Chinese first; the texts below are asked of the extension itself (lens.t) rather than written out.
 let lens: Lens;
 beforeAll(async () => {
-  lens = await launchLens({ extensionDir: process.env.GKL_E2E_EXTENSION });
+  lens = await launchLens({ extensionDir: process.env.GKL_E2E_EXTENSION, lang: 'zh-CN' });
 }, 60_000);
 afterAll(() => lens?.close());
 
@@ -112,17 +108,16 @@ describe('Snapshots page', () => {
   it('a report saved from the panel: the panel opens it on the page, listed with the others, and it survives export → clear → import', async () => {
     const report = await lens.open('000-word');
     await lens.waitForAnalyzer(report);
-    const inPanel = (selector: string) => report.locator(`${ANALYZER_HOST} ${selector}`);
-    await inPanel('button.pill').click();
-    await inPanel('.copybar button.save').click();
-    await expect.poll(() => inPanel('.keep-status [role="status"]').textContent()).toBe(await lens.t('save.saved'));
+    await inPanel(report, 'button.pill').click();
+    await inPanel(report, '.copybar button.save').click();
+    await expect.poll(() => inPanel(report, '.keep-status [role="status"]').textContent()).toBe(await lens.t('save.saved'));
     const stored = await storageContents();
     const saved = Object.keys(stored).filter((k) => k.startsWith('snapshot:') && k !== `snapshot:${A.id}` && k !== `snapshot:${B.id}`);
     expect(saved).toHaveLength(1);
     const id = saved[0]!.slice('snapshot:'.length);
 
     const opened = lens.context.waitForEvent('page');
-    await inPanel('.keep-status button.open-snapshot').click();
+    await inPanel(report, '.keep-status button.open-snapshot').click();
     const page = await opened;
     await page.locator('#snapshot-heading').waitFor();
     expect(page.url()).toBe(`chrome-extension://${lens.extensionId}/snapshots.html#snapshot=${id}`);
