@@ -5,7 +5,7 @@
  *
  *   import { ANALYZER_HOST, launchLens, type Lens } from './harness';
  *   let lens: Lens;
- *   beforeAll(async () => { lens = await launchLens(); });   // { extensionDir?, headless?, viewport? }
+ *   beforeAll(async () => { lens = await launchLens(); });   // { extensionDir?, headless?, viewport?, lang?: 'zh-CN' }
  *   afterAll(() => lens?.close());
  *
  *   const page = await lens.open('001-word')   // a route id of scripts/serve.ts, or any URL; new tab, loaded

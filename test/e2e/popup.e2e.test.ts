@@ -12,7 +12,7 @@ declare const chrome: typeof browser;
 
 let lens: Lens;
 beforeAll(async () => {
-  lens = await launchLens();
+  lens = await launchLens({ lang: 'zh-CN' });
 }, 60_000);
 afterAll(() => lens?.close());
 
