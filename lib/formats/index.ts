@@ -69,18 +69,24 @@ function buildLabelIndex(): LabelIndex {
   const { label } = createNormalizer('simplified');
   const index: LabelIndex = { exact: new Map(), prefixes: [] };
   const generic = new Set(GENERIC_LABELS.map((l) => labelKey(label(l)).key));
+  // Both templates share many labels: one entry of each meaning per key. Seen as "key, meaning as
+  // JSON", each meaning serialised once, not compared with every entry already there.
+  const seen = new Set<string>();
   const add = (variants: readonly string[], meaning: LabelEntry) => {
+    const meaningId = JSON.stringify(meaning);
     for (const variant of variants) {
       if (variant.endsWith('…')) {
         index.prefixes.push({ prefix: labelKey(label(variant.slice(0, -1))).key, entry: meaning });
         continue;
       }
       const { key } = labelKey(label(variant));
+      const id = `${key}\n${meaningId}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
       const entry: LabelEntry = generic.has(key) ? { ...meaning, generic: true } : meaning;
-      const list = index.exact.get(key) ?? [];
-      // Both templates share many labels: keep one entry of each meaning.
-      if (!list.some((e) => JSON.stringify(e) === JSON.stringify(entry))) list.push(entry);
-      index.exact.set(key, list);
+      const list = index.exact.get(key);
+      if (list) list.push(entry);
+      else index.exact.set(key, [entry]);
     }
   };
   for (const blocks of Object.values(ACTIVE_FORMATS)) {
