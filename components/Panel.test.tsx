@@ -47,7 +47,7 @@ function StatefulPanel({ content, onSelect = noop }: { content: PanelContent; on
 const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel);
 const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
 const text = (el: Element | null) => el?.textContent?.trim() ?? null;
-const key = (el: Element, k: string) => act(() => { el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })); });
+const key = (el: Element, k: string, ctrlKey = false) => act(() => { el.dispatchEvent(new KeyboardEvent('keydown', { key: k, ctrlKey, bubbles: true, cancelable: true })); });
 const click = (el: Element) => act(() => { (el as HTMLElement).click(); });
 /** A table row of the panel: its label and its cells as shown ('' for blank). */
 const tableRow = (label: string) => {
@@ -257,9 +257,11 @@ describe('panel', () => {
     it('tabs through the controls, the copy buttons and the findings in reading order', () => {
       show(reportContent(seedReport('001')), { expanded: true, toolbar: <button type="button" class="save">保存</button> });
       const tabbable = $$('button, input, [tabindex]:not([tabindex="-1"])');
-      expect(tabbable.map((el) => el.className || el.tagName)).toEqual([
+      expect(tabbable.map((el) => el.dataset.key ?? (el.className || el.tagName))).toEqual([
         'grip', 'INPUT', 'collapse', 'copy copy-json', 'copy copy-tsv', 'copy copy-html', 'save',
         ...Array(8).fill('item-button'),
+        // One stop per 表, on its first figure.
+        'active.rules.issued', 'requests.newReceived.natural', 'appeals.review.upheld',
       ]);
     });
 
@@ -293,6 +295,122 @@ describe('panel', () => {
       const content = reportContent(seedReport('001'));
       show(content, { expanded: true, selected: 'finding:4', focusRequest: { id: 'finding:4', seq: 1 } });
       expect(document.activeElement).toBe($$('button.item-button')[4]);
+    });
+  });
+
+  describe('the tables, one grid per 表', () => {
+    /** A figure's cell in the panel's tables. */
+    const cell = (k: string) => $(`td[data-key="${k}"]`)!;
+    const focusedKey = () => (document.activeElement as HTMLElement | null)?.dataset.key;
+    /** The texts an aria-labelledby / aria-describedby attribute points to, in order. */
+    const refTexts = (el: Element, attribute: string) => (el.getAttribute(attribute) ?? '').split(' ').filter(Boolean).map((id) => text(root.querySelector(`#${id}`)));
+    /** "Flag this figure" as the snapshots offer it; `ran` records which figures it ran on. */
+    function flagCommand(ran: string[]) {
+      return (k: string) => ({ label: '标记存疑', name: `标记存疑：${k}`, run: () => void ran.push(k) });
+    }
+
+    it('are grids named by their 表 and block, every figure a gridcell, one tab stop each', () => {
+      show(reportContent(seedReport('001')), { expanded: true });
+      expect($$('table.national').map((t) => [t.getAttribute('role'), t.getAttribute('aria-readonly'), refTexts(t, 'aria-labelledby').join(' ')])).toEqual([
+        ['grid', 'true', '表二 主动公开政府信息情况 第二十条第（一）项'],
+        ['grid', 'true', '表二 主动公开政府信息情况 第二十条第（五）项'],
+        ['grid', 'true', '表二 主动公开政府信息情况 第二十条第（六）项'],
+        ['grid', 'true', '表二 主动公开政府信息情况 第二十条第（八）项'],
+        ['grid', 'true', '表三 收到和处理政府信息公开申请情况'],
+        ['grid', 'true', '表四 行政复议、行政诉讼情况'],
+      ]);
+      const cells = $$('table.national td');
+      expect(cells).toHaveLength(10 + 25 * 7 + 3 * 5);
+      expect(cells.every((td) => td.getAttribute('role') === 'gridcell')).toBe(true);
+      expect(cells.filter((td) => td.tabIndex === 0).map((td) => td.dataset.key)).toEqual(['active.rules.issued', 'requests.newReceived.natural', 'appeals.review.upheld']);
+      expect(cells.filter((td) => td.tabIndex === -1)).toHaveLength(cells.length - 3);
+      expect($$('table.national thead th[scope="col"]').map(text)).toContain('商业企业');
+    });
+
+    it('describes a coloured cell by the findings that colour it, and a figure with a command by its key', () => {
+      show(reportContent(seedReport('001')), { expanded: true, cellAction: flagCommand([]) });
+      // 表三 （七）总计 · 自然人: the checked cell of T3-SUM and of T3-BAL.
+      const natural = cell('requests.totalProcessed.natural');
+      expect(natural.className).toBe('kind-error actionable');
+      expect(natural.getAttribute('aria-describedby')).toBe('gkl-item-finding_1 gkl-item-finding_4 gkl-cell-hint-0');
+      /** Kind and rule of the findings' list entries describing a cell. */
+      const describingFindings = (td: Element) =>
+        td.getAttribute('aria-describedby')!.split(' ').flatMap((id) => {
+          const entry = root.querySelector(`#${id}.item-button`);
+          return entry ? [[text(entry.querySelector('.kind')), text(entry.querySelector('.rule'))]] : [];
+        });
+      expect(describingFindings(natural)).toEqual([['错误', 'T3-SUM'], ['错误', 'T3-BAL']]);
+      expect(refTexts(natural, 'aria-describedby')[2]).toBe('按回车键或空格键：标记存疑');
+      expect(describingFindings(cell('active.normativeDocs.inForce'))).toEqual([['提醒', 'T2-STOCK']]);
+      expect(cell('requests.granted.natural').getAttribute('aria-describedby')).toBe('gkl-cell-hint-0');
+      expect(cell('requests.granted.natural').getAttribute('title')).toBe('原文：1\n标记存疑：requests.granted.natural');
+      // The hint is read through the reference only.
+      expect($('#gkl-cell-hint-0')!.hidden).toBe(true);
+    });
+
+    it('without a command: the findings only, no hint, nothing to press', () => {
+      show(reportContent(seedReport('001')), { expanded: true });
+      expect(cell('requests.totalProcessed.natural').getAttribute('aria-describedby')).toBe('gkl-item-finding_1 gkl-item-finding_4');
+      expect(cell('requests.granted.natural').getAttribute('aria-describedby')).toBeNull();
+      expect(cell('requests.granted.natural').className).toBe('');
+      expect($('[id^="gkl-cell-hint"]')).toBeNull();
+    });
+
+    it('moves with the arrows, Home/End in the row, Ctrl+Home/End to the first and last figure; the tab stop follows', () => {
+      show(reportContent(seedReport('001')), { expanded: true });
+      cell('requests.newReceived.natural').focus();
+      const moves: [string, boolean?][] = [
+        ['ArrowRight'], ['ArrowDown'], ['End'], ['ArrowRight'], ['Home'], ['ArrowLeft'], ['ArrowUp'], ['ArrowUp'], ['End', true], ['ArrowDown'], ['ArrowLeft'], ['Home', true],
+      ];
+      const visited = moves.map(([k, ctrl]) => {
+        key(document.activeElement!, k, ctrl);
+        return focusedKey()!.replace('requests.', '');
+      });
+      expect(visited).toEqual([
+        'newReceived.commercial', 'carriedOver.commercial', 'carriedOver.total', 'carriedOver.total', 'carriedOver.natural', 'carriedOver.natural',
+        'newReceived.natural', 'newReceived.natural', 'carriedForward.total', 'carriedForward.total', 'carriedForward.other', 'newReceived.natural',
+      ]);
+      key(document.activeElement!, 'ArrowDown');
+      expect($$('.table[aria-label^="表三"] td[tabindex="0"]').map((td) => td.dataset.key)).toEqual(['requests.carriedOver.natural']);
+      // The other 表 keep their own stop.
+      expect($$('td[tabindex="0"]').map((td) => td.dataset.key)).toEqual(['active.rules.issued', 'requests.carriedOver.natural', 'appeals.review.upheld']);
+    });
+
+    it('crosses 表二’s blocks with Up/Down, to the nearest column of a narrower block', () => {
+      show(reportContent(seedReport('001')), { expanded: true });
+      cell('active.normativeDocs.inForce').focus();
+      key(document.activeElement!, 'ArrowDown');
+      expect(focusedKey()).toBe('active.licensing.decisions');
+      key(document.activeElement!, 'ArrowDown');
+      expect(focusedKey()).toBe('active.penalty.decisions');
+      key(document.activeElement!, 'ArrowUp');
+      key(document.activeElement!, 'ArrowUp');
+      expect(focusedKey()).toBe('active.normativeDocs.issued');
+    });
+
+    it('a click makes a figure the tab stop', () => {
+      show(reportContent(seedReport('001')), { expanded: true });
+      act(() => cell('appeals.suitDirect.pending').focus());
+      expect($$('.table[aria-label^="表四"] td[tabindex="0"]').map((td) => td.dataset.key)).toEqual(['appeals.suitDirect.pending']);
+    });
+
+    it('Enter, Space or a click runs the figure’s command; a figure not read from the page has none', () => {
+      const ran: string[] = [];
+      const content = reportContent(seedReport('001')) as Extract<PanelContent, { status: 'report' }>;
+      const printed = new Map(content.printed);
+      printed.delete('appeals.review.total');
+      show({ ...content, printed }, { expanded: true, cellAction: flagCommand(ran) });
+      cell('requests.granted.natural').focus();
+      key(cell('requests.granted.natural'), 'Enter');
+      key(cell('requests.granted.natural'), ' ');
+      click(cell('active.fees.amount'));
+      key(cell('appeals.review.total'), 'Enter');
+      click(cell('appeals.review.total'));
+      key(cell('requests.granted.natural'), 'a');
+      expect(ran).toEqual(['requests.granted.natural', 'requests.granted.natural', 'active.fees.amount']);
+      expect(cell('appeals.review.total').className).toBe('');
+      expect(cell('appeals.review.total').getAttribute('aria-describedby')).toBeNull();
+      expect(focusedKey()).toBe('requests.granted.natural');
     });
   });
 

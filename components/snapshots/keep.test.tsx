@@ -154,14 +154,16 @@ describe('keep and compare in the panel', () => {
   });
 
   describe('flags', () => {
-    it('flags a figure of the panel’s tables from a small form: listed, marked in the page, focus back on the figure', async () => {
+    it('flags a figure of the panel’s tables by keyboard from a small form: listed, marked in the page, focus back on the figure', async () => {
       loadPage('000-word');
       start(URL_2024);
       await openPanel();
-      const figure = inPanel<HTMLButtonElement>('td[data-key="requests.granted.natural"] button.cell-action')!;
-      expect(figure.getAttribute('aria-label')).toBe('标记存疑：（一）予以公开 · 自然人（7）');
+      const figure = inPanel('td[data-key="requests.granted.natural"]')!;
+      // The figure stays the cell's content; the command is its description, and its tooltip.
+      expect(figure.getAttribute('title')).toBe('原文：7\n标记存疑：（一）予以公开 · 自然人（7）');
+      expect(shadow()!.getElementById(figure.getAttribute('aria-describedby')!)!.textContent).toBe('按回车键或空格键：标记存疑');
       figure.focus();
-      figure.click();
+      act(() => void figure.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })));
       await until(() => inPanel('form.flag-form'));
       expect(inPanel('form.flag-form h4')!.textContent).toBe('标记 （一）予以公开 · 自然人（7）');
       expect(allInPanel('form.flag-form label.flag-kind').map((l) => l.textContent)).toEqual(['错误', '存疑']);
@@ -176,12 +178,16 @@ describe('keep and compare in the panel', () => {
       expect(await listFlags(URL_2024)).toMatchObject([{ key: 'requests.granted.natural', kind: 'wrong', note: '原件为 6' }]);
       await until(() => itemTexts().includes('标记 （一）予以公开 · 自然人：原件为 6'));
       expect(inPanel('li.item.kind-flag .rule')!.textContent).toBe('错误');
-      expect(inPanel('td[data-key="requests.granted.natural"]')!.className).toBe('kind-flag');
+      expect(inPanel('td[data-key="requests.granted.natural"]')!.className).toBe('kind-flag actionable');
+      // …and described by the flag's own list entry.
+      const flagEntry = inPanel('li.item.kind-flag .item-button')!;
+      expect(inPanel('td[data-key="requests.granted.natural"]')!.getAttribute('aria-describedby')).toBe(`${flagEntry.id} gkl-cell-hint-0`);
       // In the page: the reader's own mark, on the cell the figure was read from.
       const marked = [...document.querySelectorAll('[data-gkl-mark]')];
       expect(marked.map((td) => [td.getAttribute('data-gkl-mark'), td.getAttribute('title')])).toEqual([['flag', '（一）予以公开 · 自然人：原件为 6']]);
       expect(marked[0]).toBe(pageCell('7'));
-      expect(shadow()!.activeElement).toBe(inPanel('td[data-key="requests.granted.natural"] button.cell-action'));
+      expect(shadow()!.activeElement).toBe(figure);
+      expect(figure.tabIndex).toBe(0);
     });
 
     it('offers 标记存疑 beside a finding, for its cell', async () => {
@@ -240,7 +246,7 @@ describe('keep and compare in the panel', () => {
       loadPage('000-word');
       start(URL_2024);
       await openPanel();
-      inPanel<HTMLButtonElement>('td[data-key="requests.granted.natural"] button.cell-action')!.click();
+      inPanel('td[data-key="requests.granted.natural"]')!.click();
       await until(() => inPanel('form.flag-form'));
       type(inPanel<HTMLTextAreaElement>('form.flag-form textarea')!, '原件为 6');
       vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));

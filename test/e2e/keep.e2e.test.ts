@@ -61,19 +61,27 @@ async function fillFlagForm(page: Page, kind: 'wrong' | 'doubtful', note: string
 }
 
 const status = (page: Page) => inPanel(page, '.keep-status [role="status"]');
+/** Whether an element of the panel has the focus in its shadow root. */
+const hasFocus = (element: Locator) => element.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el);
 
 describe('the reader’s flags', () => {
   it('from the panel’s tables: marked on its cell, back on the same <td> after a reload, and listed', async () => {
     const page = await openReport('000-word');
     await expand(page);
-    const figure = inPanel(page, 'td[data-key="requests.granted.natural"] button.cell-action');
-    expect(await figure.getAttribute('aria-label')).toBe('标记存疑：（一）予以公开 · 自然人（7）');
-    await figure.focus();
+    const figure = inPanel(page, 'td[data-key="requests.granted.natural"]');
+    expect(await figure.getAttribute('title')).toBe('原文：7\n标记存疑：（一）予以公开 · 自然人（7）');
+    // One tab stop for 表三 (its first figure), then the arrows: 一、新收 · 自然人 → 二、上年结转 → （一）予以公开.
+    await inPanel(page, 'td[data-key="requests.newReceived.natural"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await hasFocus(figure)).toBe(true);
     await page.keyboard.press('Enter');
     // The form takes focus (on the kind already chosen): the reader goes on typing.
     await expect.poll(() => inPanel(page, 'input[value="doubtful"]').evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
     await fillFlagForm(page, 'wrong', '原件为 6');
     await expect.poll(() => status(page).textContent()).toBe('已标记 （一）予以公开 · 自然人（7）。');
+    // Focus is back on the figure the form was opened from.
+    expect(await hasFocus(figure)).toBe(true);
 
     const index = await cellIndex(page, '7');
     const expected = [[index, 'flag', '（一）予以公开 · 自然人：原件为 6', PURPLE_INSET]];
@@ -148,7 +156,7 @@ describe('year over year', () => {
     expect(await inPanel(page, 'td[data-key="requests.carriedOver.natural"]').getAttribute('class')).toBe('kind-warning');
 
     // For the docs: the panel with the YOY finding and a flag of the reader's, both marked in the page.
-    await inPanel(page, 'td[data-key="requests.newReceived.natural"] button.cell-action').click();
+    await inPanel(page, 'td[data-key="requests.newReceived.natural"]').click();
     await fillFlagForm(page, 'doubtful', '与原件核对');
     await inPanel(page, 'li.item.kind-flag').waitFor();
     await pageCells(page).nth(natural).scrollIntoViewIfNeeded();
