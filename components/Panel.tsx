@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
 import type { Report } from '../lib/report/schema';
-import { countKinds, deadlineStatus, markedKeys, type Lang, type PanelAction, type PanelItem } from './model';
+import { countKinds, deadlineStatus, markedKeys, type Lang, type PanelAction, type PanelItem, type PillMark } from './model';
 import { Findings, itemButtonId } from './Findings';
 import { ReportTables } from './ReportTables';
 import { CopyBar } from './CopyBar';
@@ -44,6 +44,8 @@ export interface PanelProps {
   itemActions?(item: PanelItem): PanelAction[];
   /** Extension point: the command behind a figure of the panel's tables (e.g. "flag this figure"). */
   cellAction?(key: string): PanelAction | undefined;
+  /** Extension point: marks beside the verdict in the collapsed pill (e.g. an auto-save that failed). */
+  pillMarks?: PillMark[];
   onExpandedChange(expanded: boolean): void;
   onDockChange(dock: Dock): void;
   onMarksChange(on: boolean): void;
@@ -192,6 +194,7 @@ export function Panel(props: PanelProps) {
   const verdictClass = items.some((i) => i.kind === 'error') ? 'has-errors' : items.some((i) => i.kind === 'warning') ? 'has-warnings' : 'clean';
 
   if (!expanded) {
+    const marks = props.pillMarks ?? [];
     return (
       <div class={rootClass} ref={root}>
         <button
@@ -199,12 +202,17 @@ export function Panel(props: PanelProps) {
           ref={pill}
           class={`pill ${verdictClass}`}
           aria-expanded="false"
-          aria-label={i18n.t('panel.pill.open', [verdict])}
+          aria-label={i18n.t('panel.pill.open', [[verdict, ...marks.map((m) => m.name)].join(' · ')])}
           onClick={() => !drag.consumeClick() && setExpanded(true)}
           onKeyDown={moveWithKey}
           {...drag.handlers}
         >
           {verdict}
+          {marks.map((m) => (
+            <span key={m.text} class="pill-mark" title={m.name}>
+              {m.text}
+            </span>
+          ))}
         </button>
         {liveRegion}
       </div>

@@ -56,9 +56,9 @@ function Cell({ cell, active, printed, marked, focused, commands, hints }: { cel
   const original = printed.get(cell.key);
   const items = marked.get(cell.key) ?? [];
   const action = commands.get(cell.key);
-  const classes = [cell.value === null ? 'blank' : '', items[0] ? `kind-${items[0].kind}` : '', focused.has(cell.key) ? 'focused' : '', action ? 'actionable' : ''];
+  const classes = [cell.value === null ? 'blank' : '', items[0] ? `kind-${items[0].kind}` : '', focused.has(cell.key) ? 'focused' : ''];
   const blankText = original === undefined ? i18n.t('panel.tables.notRead') : i18n.t('panel.tables.blank');
-  const title = [cell.value === null ? blankText : '', original ? i18n.t('panel.tables.original', [original]) : '', action?.name ?? ''].filter(Boolean).join('\n');
+  const title = [cell.value === null ? blankText : '', original ? i18n.t('panel.tables.original', [original]) : ''].filter(Boolean).join('\n');
   // A coloured cell is described by its findings' list entries (kind, rule, message), then by what Enter does.
   const describedBy = [...items.map((item) => itemButtonId(item.id)), action ? hints.get(action.label) : ''].filter(Boolean).join(' ');
   return (

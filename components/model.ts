@@ -40,6 +40,14 @@ export interface PanelAction {
   run(): void;
 }
 
+/** A short mark another part of the extension puts beside the verdict in the collapsed pill (e.g. "未能保存"). */
+export interface PillMark {
+  /** Visible text. */
+  text: string;
+  /** What screen readers hear of it, in the pill's name ("自动保存失败，本页未能保存为快照"). */
+  name: string;
+}
+
 const ORDER: Record<MarkKind, number> = { error: 0, warning: 1, info: 2, flag: 3 };
 export const byKind = (a: { kind: MarkKind }, b: { kind: MarkKind }) => ORDER[a.kind] - ORDER[b.kind];
 

@@ -151,6 +151,34 @@ describe('keep and compare in the panel', () => {
       await until(() => status() === '自动保存：未改变，未重复保存。');
       expect(await listSnapshots()).toEqual([first]);
     });
+
+    it('a failed auto-save: the collapsed pill says 未能保存, in its name too, until a later save succeeds', async () => {
+      await updateSettings({ autoSave: true });
+      const write = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+      // Storage full for snapshots; the reader's settings still write.
+      const full = vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+        if (Object.keys(items).some((key) => key.startsWith('snapshot:'))) throw new Error('QUOTA_BYTES quota exceeded');
+        return write(items);
+      });
+      loadPage('000-word');
+      start(URL_2024);
+      await until(() => inPanel('button.pill .pill-mark'));
+      const pill = inPanel('button.pill')!;
+      expect(inPanel('button.pill .pill-mark')!.textContent).toBe('未能保存');
+      expect(pill.textContent).toBe('✓ 未发现问题未能保存');
+      expect(pill.getAttribute('aria-label')).toBe('公开年报核对：✓ 未发现问题 · 自动保存失败，本页未能保存为快照。按回车展开详情，方向键移动位置');
+      expect(await listSnapshots()).toEqual([]);
+
+      // Space is freed, and the page corrects a figure (7 → 8): re-read, auto-saved, the mark goes.
+      full.mockRestore();
+      const leaf = [...pageCell('7').querySelectorAll('span')].find((s) => s.textContent!.trim() === '7')!;
+      leaf.textContent = '8';
+      await until(() => inPanel('button.pill') && !inPanel('button.pill .pill-mark'));
+      expect(await listSnapshots()).toHaveLength(1);
+      const verdict = inPanel('button.pill')!.textContent;
+      expect(verdict).toMatch(/处错误/);
+      expect(inPanel('button.pill')!.getAttribute('aria-label')).toBe(`公开年报核对：${verdict}。按回车展开详情，方向键移动位置`);
+    });
   });
 
   describe('flags', () => {
@@ -159,8 +187,7 @@ describe('keep and compare in the panel', () => {
       start(URL_2024);
       await openPanel();
       const figure = inPanel('td[data-key="requests.granted.natural"]')!;
-      // The figure stays the cell's content; the command is its description, and its tooltip.
-      expect(figure.getAttribute('title')).toBe('原文：7\n标记存疑：（一）予以公开 · 自然人（7）');
+      // The figure stays the cell's content; the command is its description.
       expect(shadow()!.getElementById(figure.getAttribute('aria-describedby')!)!.textContent).toBe('按回车键或空格键：标记存疑');
       figure.focus();
       act(() => void figure.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })));
@@ -178,7 +205,7 @@ describe('keep and compare in the panel', () => {
       expect(await listFlags(URL_2024)).toMatchObject([{ key: 'requests.granted.natural', kind: 'wrong', note: '原件为 6' }]);
       await until(() => itemTexts().includes('标记 （一）予以公开 · 自然人：原件为 6'));
       expect(inPanel('li.item.kind-flag .rule')!.textContent).toBe('错误');
-      expect(inPanel('td[data-key="requests.granted.natural"]')!.className).toBe('kind-flag actionable');
+      expect(inPanel('td[data-key="requests.granted.natural"]')!.className).toBe('kind-flag');
       // …and described by the flag's own list entry.
       const flagEntry = inPanel('li.item.kind-flag .item-button')!;
       expect(inPanel('td[data-key="requests.granted.natural"]')!.getAttribute('aria-describedby')).toBe(`${flagEntry.id} gkl-cell-hint-0`);

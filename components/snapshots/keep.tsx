@@ -58,7 +58,7 @@ export interface KeepControls {
 
 export interface Keep {
   extension: PanelExtension;
-  /** The analyzer the extension was given to: its refresh() after flags change, its open() for the context menu. */
+  /** The analyzer the extension was given to: its refresh() after flags change, repaint() for the pill's mark, open() for the context menu. */
   connect(analyzer: AnalyzerHandle): void;
   controls: KeepControls;
 }
@@ -77,6 +77,8 @@ export function createKeep(ctx: ContentScriptContext, url: string = location.hre
   let flags: Flag[] = [];
   let autoSave = false;
   let autoTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last auto-save failed and no save has succeeded since: the collapsed pill says so. */
+  let autoSaveFailed = false;
   /** Last year's lookup, which an auto-save waits for so the snapshot carries the YOY findings. */
   let lookup: Promise<unknown> = Promise.resolve();
 
@@ -115,6 +117,12 @@ export function createKeep(ctx: ContentScriptContext, url: string = location.hre
     set({ saving: true });
     const result = await saveSnapshot({ report: analysis.report, url, title: document.title, flags: await listFlags(url) });
     if (ctx.isInvalid) return;
+    // A failed auto-save happens with the panel collapsed, often: the pill shows it until a save succeeds.
+    const failed = !result.ok && (mode === 'auto' || autoSaveFailed);
+    if (failed !== autoSaveFailed) {
+      autoSaveFailed = failed;
+      analyzer?.repaint();
+    }
     if (!result.ok) return set({ saving: false, status: failedStatus(result) });
     const text = await savedText(result.status);
     set({ saving: false, status: { text: mode === 'auto' ? i18n.t('save.auto', [text]) : text, failed: false, snapshotId: result.snapshot.id } });
@@ -176,6 +184,7 @@ export function createKeep(ctx: ContentScriptContext, url: string = location.hre
       return flagItems(flags, keysOnPage(analysis.figures), lang);
     },
     toolbar: () => <KeepBar keep={controls} />,
+    pillMarks: () => (autoSaveFailed ? [{ text: i18n.t('save.notSaved'), name: i18n.t('save.notSavedName') }] : []),
     itemActions(item, analysis, lang) {
       const flag = flags.find((f) => flagItemId(f) === item.id);
       if (flag) {

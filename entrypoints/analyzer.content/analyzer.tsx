@@ -12,7 +12,7 @@ import type { Analysis } from '@/lib/types';
 import type { Report } from '@/lib/report/schema';
 import { Panel, type PanelContent } from '@/components/Panel';
 import type { Dock } from '@/components/dock';
-import { findingItems, verdictOf, byKind, type Lang, type PanelAction, type PanelItem } from '@/components/model';
+import { findingItems, verdictOf, byKind, type Lang, type PanelAction, type PanelItem, type PillMark } from '@/components/model';
 import { createPageMarks, type CellMark, type PageMarks } from '@/utils/marks';
 import { getSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings';
 import type { Message } from '@/utils/messages';
@@ -31,6 +31,8 @@ export interface PanelExtension {
   itemActions?(item: PanelItem, analysis: Analysis, lang: Lang): PanelAction[];
   /** The command behind a figure of the panel's tables (the first extension's that offers one). */
   cellAction?(key: string, analysis: Analysis, lang: Lang): PanelAction | undefined;
+  /** Marks beside the verdict in the collapsed pill (e.g. "未能保存"); call `repaint()` when they change. */
+  pillMarks?(analysis: Analysis, lang: Lang): PillMark[];
   /** Last year's report of the same agency; when given, its YOY findings join the panel (the page is not read again). */
   previous?(report: Report): Promise<AnalyzeOptions['previous'] | undefined>;
 }
@@ -38,6 +40,8 @@ export interface PanelExtension {
 export interface AnalyzerHandle {
   /** Analyse the page again now and re-render (e.g. after an extension's items changed). */
   refresh(): void;
+  /** Render again with the same analysis (e.g. after what an extension's pillMarks returns changed). */
+  repaint(): void;
   /** Expand the panel and move focus into it (the popup's "check this page"). */
   open(): void;
 }
@@ -210,6 +214,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
         toolbar={read && c.status === 'report' ? extensions.map((e) => e.toolbar?.(read, lang)) : undefined}
         itemActions={read ? (item) => extensions.flatMap((e) => e.itemActions?.(item, read, lang) ?? []) : undefined}
         cellAction={read ? (key) => extensions.map((e) => e.cellAction?.(key, read, lang)).find(Boolean) : undefined}
+        pillMarks={read ? extensions.flatMap((e) => e.pillMarks?.(read, lang) ?? []) : undefined}
         onExpandedChange={(expanded) => setPanel({ expanded })}
         onDockChange={(dock: Dock) => setPanel({ dock })}
         onMarksChange={(on) => saveSettings({ marks: on })}
@@ -320,5 +325,5 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
     }
   }
 
-  return { refresh, open };
+  return { refresh, repaint: () => void paint(), open };
 }

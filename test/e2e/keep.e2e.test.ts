@@ -69,7 +69,8 @@ describe('the reader’s flags', () => {
     const page = await openReport('000-word');
     await expand(page);
     const figure = inPanel(page, 'td[data-key="requests.granted.natural"]');
-    expect(await figure.getAttribute('title')).toBe('原文：7\n标记存疑：（一）予以公开 · 自然人（7）');
+    expect(await figure.getAttribute('aria-describedby')).toBe('gkl-cell-hint-0');
+    expect(await inPanel(page, '#gkl-cell-hint-0').textContent()).toBe('按回车键或空格键：标记存疑');
     // One tab stop for 表三 (its first figure), then the arrows: 一、新收 · 自然人 → 二、上年结转 → （一）予以公开.
     await inPanel(page, 'td[data-key="requests.newReceived.natural"]').focus();
     await page.keyboard.press('ArrowDown');
