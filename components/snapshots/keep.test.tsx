@@ -12,7 +12,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzeDocument } from '@/lib/analyze';
 import { startAnalyzer } from '@/entrypoints/analyzer.content/analyzer';
 import { updateSettings } from '@/utils/settings';
-import { addFlag, listFlags, listSnapshots, saveSnapshot, type Flag } from '@/utils/snapshots';
+import { addFlag, deleteSnapshot, listFlags, listSnapshots, saveSnapshot, type Flag } from '@/utils/snapshots';
 import type { Message } from '@/utils/messages';
 import { useLocale } from '@/components/testing/i18n';
 import { REPO_ROOT } from '@/test/fixtures/seeds';
@@ -362,6 +362,30 @@ describe('keep and compare in the panel', () => {
         `表三 二、上年结转政府信息公开申请数量 · 自然人：表中填报 2，而上年报告（${label}）四、结转下年度继续办理为 0。`,
         `表三 二、上年结转政府信息公开申请数量 · 总计：表中填报 2，而上年报告（${label}）四、结转下年度继续办理为 0。`,
       ]);
+    });
+
+    it('last year’s report saved later (another tab): its YOY findings join the open page, which is not read again; removed, they go with a new read', async () => {
+      loadPage('000-next-word');
+      performance.clearMeasures();
+      start(URL_2025);
+      await until(() => inPanel('button.pill')?.textContent === '✓ 未发现问题');
+      const lastYear = analyzeDocument(fixture('000-word'), { source: URL_2024 }).report;
+      const saved = await saveSnapshot({ report: lastYear, url: URL_2024, title: lastYear.title, flags: [] }, new Date('2025-02-01T02:00:00.000Z'));
+      await until(() => inPanel('button.pill')?.textContent === '2 处提醒');
+      expect(performance.getEntriesByName('gkl:analyze', 'measure')).toHaveLength(1);
+      inPanel('button.pill')!.click();
+      await until(() => inPanel('[role="dialog"]'));
+      expect(allInPanel('li.item').map((li) => [li.querySelector('.rule')!.textContent, li.querySelector('.against')!.textContent])).toEqual([
+        ['YOY-CARRY', '对比：鹤岗市人民政府办公室 2024 年报，保存于 2025-02-01'],
+        ['YOY-CARRY', '对比：鹤岗市人民政府办公室 2024 年报，保存于 2025-02-01'],
+      ]);
+      expect(inPanel('td[data-key="requests.carriedOver.natural"]')!.className).toBe('kind-warning');
+
+      await deleteSnapshot(saved.ok ? saved.snapshot.id : '');
+      await until(() => inPanel('.bar .verdict')?.textContent === '✓ 未发现问题');
+      expect(allInPanel('li.item')).toEqual([]);
+      // Without last year's report the engine checks from a page read.
+      expect(performance.getEntriesByName('gkl:analyze', 'measure')).toHaveLength(2);
     });
   });
 });

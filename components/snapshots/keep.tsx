@@ -10,7 +10,7 @@ import { cellLabel } from '@/lib/formats/labels';
 import type { AnalyzerHandle, PanelExtension } from '@/entrypoints/analyzer.content/analyzer';
 import type { Lang, PanelAction } from '../model';
 import {
-  addFlag, findPreviousYear, flagItemId, flagItems, listFlags, removeFlag, restoreFlags, saveSnapshot, updateFlag, versionsOf, watchFlags,
+  addFlag, findPreviousYear, flagItemId, flagItems, listFlags, removeFlag, restoreFlags, saveSnapshot, updateFlag, versionsOf, watchFlags, watchSnapshotsOf,
   type Flag, type FlagKind, type SaveStatus, type StorageFailure,
 } from '@/utils/snapshots';
 import { getSettings, watchSettings } from '@/utils/settings';
@@ -58,7 +58,10 @@ export interface KeepControls {
 
 export interface Keep {
   extension: PanelExtension;
-  /** The analyzer the extension was given to: its refresh() after flags change, repaint() for the pill's mark, open() for the context menu. */
+  /**
+   * The analyzer the extension was given to: its refresh() after flags change, repaint() for the
+   * pill's mark, recheckPrevious() when last year's snapshot changes, open() for the context menu.
+   */
   connect(analyzer: AnalyzerHandle): void;
   controls: KeepControls;
 }
@@ -81,6 +84,14 @@ export function createKeep(ctx: ContentScriptContext, url: string = location.hre
   let autoSaveFailed = false;
   /** Last year's lookup, which an auto-save waits for so the snapshot carries the YOY findings. */
   let lookup: Promise<unknown> = Promise.resolve();
+  /** Last year's snapshots, watched: saved later in another tab, they join the YOY rules without a reload. */
+  let lastYear: { agency: string; year: number; unwatch: () => void } | null = null;
+
+  function watchLastYear(agency: string, year: number): void {
+    if (lastYear?.agency === agency && lastYear.year === year) return;
+    lastYear?.unwatch();
+    lastYear = { agency, year, unwatch: watchSnapshotsOf(agency, year - 1, () => analyzer?.recheckPrevious()) };
+  }
 
   let state: KeepState = { status: null, form: null, saving: false };
   const listeners = new Set<() => void>();
@@ -200,6 +211,7 @@ export function createKeep(ctx: ContentScriptContext, url: string = location.hre
     cellAction: (key, analysis, lang) => (analysis.figures.has(key) ? flagAction(key, analysis, lang) : undefined),
     async previous(report) {
       if (!report.agency || report.year === null) return undefined;
+      watchLastYear(report.agency, report.year);
       const found = findPreviousYear(report.agency, report.year);
       lookup = found;
       const last = await found;
@@ -224,6 +236,7 @@ export function createKeep(ctx: ContentScriptContext, url: string = location.hre
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
     clearTimeout(autoTimer);
+    lastYear?.unwatch();
   });
 
   // Flags come back after a reload, and follow changes made in another tab of the same page.

@@ -158,6 +158,22 @@ describe('analyzer content script', () => {
     expect(inPanel('li.item .against')!.textContent).toBe('对比：2022 年报');
   });
 
+  it('asks for last year’s report again on recheckPrevious(): found later, its YOY findings join without reading the page again', async () => {
+    loadPage('001-word');
+    const lastYear = savedReport('2021', { requests: { carriedForward: { natural: 2, commercial: 0, research: 0, nonprofit: 0, legal: 0, other: 0, total: 2 } } }, 2022);
+    let saved = false;
+    const previous = vi.fn(async () => (saved ? { report: lastYear, label: '2022 年报' } : undefined));
+    const analyzer = start([{ previous }]);
+    await until(() => previous.mock.calls.length === 1);
+    expect(inPanel('button.pill')!.textContent).toBe('7 处错误 · 1 处提醒');
+    saved = true;
+    analyzer.recheckPrevious();
+    await until(() => inPanel('button.pill')?.textContent === '7 处错误 · 3 处提醒');
+    expect(previous).toHaveBeenCalledTimes(2);
+    expect(vi.mocked(analyzeDocument)).toHaveBeenCalledTimes(1);
+    expect(sent.at(-1)).toMatchObject({ verdict: { errors: 7, warnings: 3 } });
+  });
+
   it('ignores its own changes to the page: the panel and the marks do not trigger a re-analysis', async () => {
     loadPage('001-word');
     start();

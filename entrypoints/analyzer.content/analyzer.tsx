@@ -42,6 +42,11 @@ export interface AnalyzerHandle {
   refresh(): void;
   /** Render again with the same analysis (e.g. after what an extension's pillMarks returns changed). */
   repaint(): void;
+  /**
+   * Ask the extensions' `previous` again (last year's report was saved or removed since, e.g. in
+   * another tab) and re-check the YOY rules; the page is read again only when that report is gone.
+   */
+  recheckPrevious(): void;
   /** Expand the panel and move focus into it (the popup's "check this page"). */
   open(): void;
 }
@@ -309,21 +314,33 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
     }));
     await paint();
     if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    await loadPrevious();
+    recheckPrevious();
   })();
+
+  /** One lookup at a time, in order: a later one (a save in another tab) answers last. */
+  let lookups: Promise<void> = Promise.resolve();
+  function recheckPrevious(): void {
+    lookups = lookups.then(loadPrevious, loadPrevious);
+  }
 
   /** YOY rules need last year's report, found from this year's; the page is not read again. */
   async function loadPrevious(): Promise<void> {
     const report = analysis?.report;
     if (!report || !analysis?.recognition.isReport) return;
+    let found: AnalyzeOptions['previous'];
     for (const extension of extensions) {
-      previous = await extension.previous?.(report);
+      found = await extension.previous?.(report);
       if (ctx.isInvalid || !analysis) return;
-      if (!previous) continue;
-      adopt(withPrevious(analysis, previous));
-      return paint();
+      if (found) break;
     }
+    const had = previous;
+    previous = found;
+    if (found) adopt(withPrevious(analysis, found));
+    // Last year's report is gone: its findings go with it (the engine re-checks only from a page read).
+    else if (had) analyse();
+    else return;
+    return paint();
   }
 
-  return { refresh, repaint: () => void paint(), open };
+  return { refresh, repaint: () => void paint(), recheckPrevious, open };
 }

@@ -1,7 +1,8 @@
 // Keep and compare in real Chromium with the built extension: the reader flags a figure (from the
 // panel's tables, and through the page's context menu after a real right-click on the cell), the
 // flag comes back on the same <td> after a reload; seed 000 saved from the panel as "last year"
-// makes the next year's page (a synthetic 2025 fixture) show YOY-CARRY naming that snapshot.
+// makes the next year's page (a synthetic 2025 fixture) show YOY-CARRY naming that snapshot, also
+// when that page was already open in another tab.
 // (Saved from the panel → the Snapshots page → export → clear → import: snapshots.e2e.test.ts.)
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -163,6 +164,24 @@ describe('year over year', () => {
     await pageCells(page).nth(natural).scrollIntoViewIfNeeded();
     await inPanel(page, '.body').evaluate((body) => (body.scrollTop = 0));
     await lens.screenshot(page, 'panel-keep-flag-yoy');
+    await page.close();
+  });
+
+  it('the 2025 page open first: seed 000 saved afterwards from another tab brings its YOY-CARRY findings without a reload', async () => {
+    const page = await openReport('000-next');
+    await expect.poll(() => lens.verdict(page)).toMatchObject({ isReport: true, errors: 0, warnings: 0, year: 2025 });
+
+    const lastYear = await openReport('000-word');
+    await expand(lastYear);
+    await inPanel(lastYear, '.copybar button.save').click();
+    await expect.poll(() => status(lastYear).textContent()).toBe('已保存。');
+    await lastYear.close();
+
+    await expect.poll(() => lens.verdict(page)).toEqual({ isReport: true, errors: 0, warnings: 2, infos: 0, agency: '鹤岗市人民政府办公室', year: 2025 });
+    await expand(page);
+    expect(await inPanel(page, 'li.item .rule').allTextContents()).toEqual(['YOY-CARRY', 'YOY-CARRY']);
+    expect(await inPanel(page, 'td[data-key="requests.carriedOver.natural"]').getAttribute('class')).toBe('kind-warning');
+    expect((await marks(page)).map(([, kind]) => kind)).toEqual(['warning', 'warning']);
     await page.close();
   });
 });

@@ -5,6 +5,7 @@
 // Wiring in the analyzer (content script):
 //   const previous = report.agency && report.year ? await findPreviousYear(report.agency, report.year) : null;
 //   analyzeDocument(document, { source: url, previous: previous ?? undefined })   // YOY-CARRY / YOY-STOCK
+//   watchSnapshotsOf(agency, year - 1, recheck)   // last year's report saved (or removed) later, in another tab
 //   const flags = await listFlags(url);  watchFlags(url, rerender);
 //   items = [...findingItems(report, lang), ...flagItems(flags, figures.keys(), lang)]  // orphaned listed, not outlined
 //   "Save" (or settings.autoSave): saveSnapshot({ report, url, title: document.title, flags: await listFlags(url) })
@@ -13,7 +14,7 @@
 //   link to the page: browser.runtime.getURL('/snapshots.html') + `#snapshot=${snapshot.id}`
 export { listFlags, addFlag, updateFlag, removeFlag, restoreFlags, resolveFlags, watchFlags, type FlagInput } from './flags';
 export {
-  saveSnapshot, getSnapshot, listSnapshots, deleteSnapshot, restoreSnapshot, versionsOf, findPreviousYear, localDate, localDateTime,
+  saveSnapshot, getSnapshot, listSnapshots, deleteSnapshot, restoreSnapshot, versionsOf, findPreviousYear, watchSnapshotsOf, localDate, localDateTime,
   type SaveInput, type SaveStatus,
 } from './snapshots';
 export { filterSnapshots, facets, verdictOf, hostOf, compareSnapshots, agencyYears, KEY_TOTALS, VERDICTS, type SnapshotFilter, type Verdict, type FigureChange, type AgencyYear } from './query';

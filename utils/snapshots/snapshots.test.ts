@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { deleteSnapshot, findPreviousYear, getSnapshot, listSnapshots, restoreSnapshot, saveSnapshot, versionsOf } from './snapshots';
+import { deleteSnapshot, findPreviousYear, getSnapshot, listSnapshots, restoreSnapshot, saveSnapshot, versionsOf, watchSnapshotsOf } from './snapshots';
 import { compareSnapshots, agencyYears, filterSnapshots, facets } from './query';
 import { SNAPSHOT_MIGRATIONS, SnapshotSchema, type MigrationTable, type Flag } from './schema';
 import { listQuarantine } from './store';
@@ -203,5 +203,31 @@ describe('reading snapshots back', () => {
       expect(reasons).toEqual({ 'snapshot:no-step': 'no migration from format 1', 'snapshot:throws': 'migration from format 2 failed: boom' });
       expect((await listQuarantine()).find((q) => q.key === 'snapshot:no-step')?.raw).toEqual(noStep);
     });
+  });
+});
+
+describe('watching an agency’s snapshots of one year', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await useLocale('zh_CN');
+  });
+
+  it('calls back when one is saved, updated or removed (in any tab), not for another year or agency, and stops when unwatched', async () => {
+    const changed = vi.fn();
+    const unwatch = watchSnapshotsOf(` ${AGENCY}`, 2023, changed);
+    await save(); // 2024
+    await save(seedReport({ year: 2023, agency: '萝北县人民政府办公室' }), URL_2023);
+    expect(changed).not.toHaveBeenCalled();
+
+    const { snapshot } = await save(seedReport({ year: 2023 }), URL_2023);
+    expect(changed).toHaveBeenCalledTimes(1);
+    await save(seedReport({ year: 2023 }), URL_2023, [flag]);
+    expect(changed).toHaveBeenCalledTimes(2);
+    await deleteSnapshot(snapshot.id);
+    expect(changed).toHaveBeenCalledTimes(3);
+
+    unwatch();
+    await save(seedReport({ year: 2023 }), URL_2023);
+    expect(changed).toHaveBeenCalledTimes(3);
   });
 });

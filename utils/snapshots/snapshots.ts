@@ -4,7 +4,7 @@
 import { ReportSchema, type Report } from '../../lib/report/schema';
 import { canonicalJson, pageKey, snapshotId, tablesHash } from './hash';
 import { FlagSchema, SNAPSHOT_FORMAT, SNAPSHOT_MIGRATIONS, SnapshotSchema, readStored, type Flag, type MigrationTable, type Snapshot } from './schema';
-import { PREFIX, failure, quarantine, read, readAll, remove, write, type Result } from './store';
+import { PREFIX, failure, quarantine, read, readAll, remove, watchAll, write, type Result } from './store';
 import { z } from 'zod';
 
 const snapshotKey = (id: string) => `${PREFIX.snapshot}${id}`;
@@ -122,9 +122,26 @@ export function localDateTime(iso: string): string {
  */
 export async function findPreviousYear(agency: string, year: number): Promise<{ report: Report; label: string; snapshot: Snapshot } | null> {
   const name = agency.trim();
-  const match = (await listSnapshots()).find((s) => s.report.agency?.trim() === name && s.report.year === year - 1);
+  const match = (await listSnapshots()).find((s) => isReportOf(s, name, year - 1));
   if (!match) return null;
   // A data label stored in the finding's `against`, in the report's own language like its `message`.
   const label = `${name} ${year - 1} 年报，保存于 ${localDate(match.savedAt)}`;
   return { report: match.report, label, snapshot: match };
+}
+
+const isReportOf = (snapshot: Snapshot, agency: string, year: number) => snapshot.report.agency?.trim() === agency.trim() && snapshot.report.year === year;
+
+/**
+ * Calls back when a snapshot of `agency`'s `year` report is saved, changed or removed, in any tab
+ * (so the next year's open page can re-check its YOY rules against it); returns the unwatch.
+ */
+export function watchSnapshotsOf(agency: string, year: number, onChange: () => void): () => void {
+  const isOf = (raw: unknown) => {
+    if (raw == null) return false;
+    const stored = readStored(raw, SNAPSHOT_MIGRATIONS, SnapshotSchema);
+    return stored.ok && isReportOf(stored.value, agency, year);
+  };
+  return watchAll(PREFIX.snapshot, ({ newValue, oldValue }) => {
+    if (isOf(newValue) || isOf(oldValue)) onChange();
+  });
 }

@@ -2,6 +2,7 @@
 // throwing, and the quarantine where a stored value that fails validation is moved (raw value +
 // reason + time) so that the others still load and nothing the reader saved is silently lost.
 import { storage } from '#imports';
+import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { canonicalJson, cyrb53 } from './hash';
 import { QuarantineSchema, type Quarantined } from './schema';
@@ -55,6 +56,15 @@ export async function remove(keys: string[]): Promise<Result> {
 }
 
 export const read = (key: string): Promise<unknown> => storage.getItem(local(key));
+
+/** Calls back with every change (from any tab) of a value whose key starts with `prefix`; returns the unwatch. */
+export function watchAll(prefix: string, onChange: (change: Browser.storage.StorageChange) => void): () => void {
+  const listener = (changes: Record<string, Browser.storage.StorageChange>) => {
+    for (const [key, change] of Object.entries(changes)) if (key.startsWith(prefix)) onChange(change);
+  };
+  browser.storage.local.onChanged.addListener(listener);
+  return () => browser.storage.local.onChanged.removeListener(listener);
+}
 
 /** Every stored value whose key starts with `prefix`. */
 export async function readAll(prefix: string): Promise<[string, unknown][]> {
