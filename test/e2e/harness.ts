@@ -144,7 +144,8 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
     viewport: options.viewport ?? { width: 1280, height: 900 },
     env: browserEnv(options.lang),
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  // A loaded CI machine can take many seconds to start Chromium's extension worker.
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 45_000 }));
   const extensionId = new URL(worker.url()).host;
   const tabIds = new WeakMap<Page, number>();
   const scriptsByPage = new WeakMap<Page, string[]>();
