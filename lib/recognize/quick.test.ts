@@ -62,4 +62,9 @@ describe('looksLikeReport', () => {
     expect(looksLikeReport(page('某某区政府信息公开', [], '/ZWGK/ZFXXGKNB/202501/T20250124_1.HTML'))).toBe(true);
     expect(looksLikeReport(page('某某区政府信息公开', [], '/ZWGK/ZFXXGKNB/INDEX_2.HTML'))).toBe(false);
   });
+
+  it('turns a notice (公告) away at the plain-string stage and still reads romanised titles', () => {
+    expect(looksLikeReport(page('关于2024年度部门预算公开的公告_鹤岗市人民政府'))).toBe(false);
+    expect(looksLikeReport(page('2024年政府信息公開(kāi)工作年度報(bào)告'))).toBe(true);
+  });
 });

@@ -22,7 +22,8 @@ const LIST_PATH = /\/$|\/(?:index|list|default)(?:_\d+)?\.\w+$/;
  * turn them away before a single regex is compiled (the first compile is most of the check's cost).
  */
 function mayNameReport(text: string): boolean {
-  return text.includes('告') || text.includes('年报') || text.includes('年報') || text.includes('收到和');
+  // 報( is 報(bào)告 as site converters romanise it; a bare 告 would let every 公告 through.
+  return text.includes('报告') || text.includes('報告') || text.includes('報(') || text.includes('年报') || text.includes('年報') || text.includes('收到和');
 }
 
 function clean(text: string): string {
