@@ -19,6 +19,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM, chromiumArgs, launchLens, type Lens } from '../test/e2e/harness';
 import { REPO_ROOT, availableRoutes, route, type Route } from '../scripts/serve';
 import type { Verdict } from '../utils/messages';
+import { median } from './pages';
 
 export const DETECTOR_BUDGET_MS = 0.2;
 export const LOAD_RATIO_BUDGET = 1.02;
@@ -39,12 +40,6 @@ export interface ChromiumBenchOptions {
   /** Also time the analyzer on every report page (default true). */
   analysis?: boolean;
 }
-
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 interface TraceEvent {
   name: string;

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { parseHTML } from 'linkedom';
 import { analyzeDocument, analyzeText } from '../lib/analyze';
 import { detectScript, simplifiedConverter } from '../lib/normalize';
-import type { BenchPage } from './pages';
+import { median, type BenchPage } from './pages';
 
 export interface PageTiming {
   page: BenchPage;
@@ -24,11 +24,6 @@ export interface NodeBench {
   converterBuildMs: number;
   pages: PageTiming[];
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 function time(fn: () => void, repeats: number, warmup: number): number {
   for (let i = 0; i < warmup; i++) fn();

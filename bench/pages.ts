@@ -4,6 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, SEEDS, SHARED } from '../test/fixtures/seeds';
 
+/** The middle of the sorted figures (mean of the two middle ones for an even count). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
 export interface BenchPage {
   name: string;
   file: string;

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { SEEDS, REPO_ROOT, type SeedExpectation, type SeedId } from '../test/fixtures/seeds';
 import { createNormalizer, detectScript, parseFigure, type Normalizer } from '../lib/normalize';
 import { ACTIVE_T2019, ACTIVE_T2021, APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, REQUEST_ROWS } from '../lib/report/keys';
+import { escapeHtml } from '../lib/export';
 
 const OUT_DIR = path.join(REPO_ROOT, 'test/fixtures/html');
 
@@ -435,9 +436,8 @@ function requestsTables(parts: RequestsPart[], split: boolean): TRow[][] {
 // ---------------------------------------------------------------------------------------------
 // Markup
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Spaces printed around a figure ("0 ") come from &nbsp; on the real page. */
-const nbsp = (s: string) => esc(s).replace(/^ +| +$/g, (m) => '&nbsp;'.repeat(m.length));
+const nbsp = (s: string) => escapeHtml(s).replace(/^ +| +$/g, (m) => '&nbsp;'.repeat(m.length));
 
 const spans = (attrs: string) => (k: number) => (k === 0 ? attrs : `style='font-size:10.0pt;font-family:宋体;mso-bidi-font-family:宋体;color:black;mso-font-kerning:0pt'`);
 
@@ -469,7 +469,7 @@ function wordCell(c: TCell): string {
 
 function cleanCell(c: TCell): string {
   const span = `${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}${c.colspan ? ` colspan="${c.colspan}"` : ''}`;
-  const text = c.figure !== undefined ? nbsp(c.figure) : c.label!.map(esc).join('<br>');
+  const text = c.figure !== undefined ? nbsp(c.figure) : c.label!.map(escapeHtml).join('<br>');
   return `<td${span}>${c.bold ? `<strong>${text}</strong>` : text}</td>`;
 }
 
@@ -487,16 +487,16 @@ function tableHtml(rows: TRow[], variant: Variant): string {
 function paragraphHtml(part: BodyPart & { text: string }, variant: Variant): string {
   if (variant === 'word') {
     const style = `style='font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:宋体;color:black'`;
-    if (part.kind === 'title') return `<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt;mso-line-height-rule:exactly'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>${esc(part.text)}<o:p></o:p></span></b></p>`;
-    if (part.kind === 'heading') return `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly'><b><span style='font-size:16.0pt;font-family:黑体'>${esc(part.text)}<o:p></o:p></span></b></p>`;
+    if (part.kind === 'title') return `<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt;mso-line-height-rule:exactly'><b><span style='font-size:22.0pt;font-family:方正小标宋简体'>${escapeHtml(part.text)}<o:p></o:p></span></b></p>`;
+    if (part.kind === 'heading') return `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly'><b><span style='font-size:16.0pt;font-family:黑体'>${escapeHtml(part.text)}<o:p></o:p></span></b></p>`;
     // Long paragraphs carry several runs in Word: split after the first sentence.
     const cut = part.text.indexOf('。') + 1;
     const runs = cut > 0 && cut < part.text.length ? [part.text.slice(0, cut), part.text.slice(cut)] : [part.text];
-    return `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly'>${runs.map((r) => `<span\n${style}>${esc(r)}</span>`).join('')}<span lang=EN-US ${style}><o:p></o:p></span></p>`;
+    return `<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly'>${runs.map((r) => `<span\n${style}>${escapeHtml(r)}</span>`).join('')}<span lang=EN-US ${style}><o:p></o:p></span></p>`;
   }
-  if (part.kind === 'title') return `<p style="text-align: center;"><strong>${esc(part.text)}</strong></p>`;
-  if (part.kind === 'heading') return `<p style="text-indent: 2em;"><strong>${esc(part.text)}</strong></p>`;
-  return `<p style="text-indent: 2em;">${esc(part.text)}</p>`;
+  if (part.kind === 'title') return `<p style="text-align: center;"><strong>${escapeHtml(part.text)}</strong></p>`;
+  if (part.kind === 'heading') return `<p style="text-indent: 2em;"><strong>${escapeHtml(part.text)}</strong></p>`;
+  return `<p style="text-indent: 2em;">${escapeHtml(part.text)}</p>`;
 }
 
 const IMAGE_NAMES = { active: 'table2', requests: 'table3', appeals: 'table4' } as const;
@@ -543,10 +543,10 @@ function pageHtml(page: SeedPage, variant: Variant, comment?: string): string {
   const title = setup.titleLines.join('');
   const w = setup.words;
   const metas = [
-    `<meta name="SiteName" content="${esc(setup.site)}">`,
+    `<meta name="SiteName" content="${escapeHtml(setup.site)}">`,
     `<meta name="SiteDomain" content="${setup.domain}">`,
-    `<meta name="ColumnName" content="${esc(w.column)}">`,
-    `<meta name="ArticleTitle" content="${esc(title)}">`,
+    `<meta name="ColumnName" content="${escapeHtml(w.column)}">`,
+    `<meta name="ArticleTitle" content="${escapeHtml(title)}">`,
     setup.pubDate ? `<meta name="PubDate" content="${setup.pubDate}">` : '',
     `<meta name="Url" content="http://${setup.domain}${setup.urlPath}">`,
   ].filter(Boolean);
@@ -554,30 +554,30 @@ function pageHtml(page: SeedPage, variant: Variant, comment?: string): string {
   const wordHead = variant === 'word'
     ? `<style>\n<!--\n /* Style Definitions */\n p.MsoNormal, li.MsoNormal, div.MsoNormal {margin:0cm;text-align:justify;text-justify:inter-ideograph;font-size:10.5pt;font-family:"Calibri",sans-serif;}\n table.MsoNormalTable {font-size:10.0pt;font-family:"Times New Roman",serif;}\n-->\n</style>\n`
     : '';
-  const chrome = page.chrome.length ? `<div class="page-tools">\n${page.chrome.map((l) => `<div>${esc(l)}</div>`).join('\n')}\n</div>\n` : '';
-  const spam = page.spam ? `<div class="friend-links">${esc(page.spam)}</div>\n` : '';
+  const chrome = page.chrome.length ? `<div class="page-tools">\n${page.chrome.map((l) => `<div>${escapeHtml(l)}</div>`).join('\n')}\n</div>\n` : '';
+  const spam = page.spam ? `<div class="friend-links">${escapeHtml(page.spam)}</div>\n` : '';
   return `<!DOCTYPE html>
 ${comment ? `<!-- ${comment} -->\n` : ''}<html lang="zh-CN"${variant === 'word' ? ' xmlns:o="urn:schemas-microsoft-com:office:office"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="X-UA-Compatible" content="IE=edge">
 ${metas.join('\n')}
-<title>${esc(title)}_${esc(w.column)}_${esc(setup.site)}</title>
+<title>${escapeHtml(title)}_${escapeHtml(w.column)}_${escapeHtml(setup.site)}</title>
 <style>${PAGE_CSS}</style>
 </head>
 <body>
-<div class="top"><div class="wrap"><span class="site-name">${esc(setup.site)}</span>
-<ul class="nav">${w.nav.map((x) => `<li><a href="#">${esc(x)}</a></li>`).join('')}</ul></div></div>
+<div class="top"><div class="wrap"><span class="site-name">${escapeHtml(setup.site)}</span>
+<ul class="nav">${w.nav.map((x) => `<li><a href="#">${escapeHtml(x)}</a></li>`).join('')}</ul></div></div>
 <div class="wrap">
-<div class="crumb"><a href="#">${esc(w.home)}</a> &gt; <a href="#">${esc(w.disclosure)}</a> &gt; <a href="#">${esc(w.column)}</a></div>
+<div class="crumb"><a href="#">${escapeHtml(w.home)}</a> &gt; <a href="#">${escapeHtml(w.disclosure)}</a> &gt; <a href="#">${escapeHtml(w.column)}</a></div>
 <div class="article">
-<h1>${setup.titleLines.map(esc).join('<br>')}</h1>
-${setup.info ? `<div class="info">${esc(setup.info)}</div>\n` : ''}<div class="article-content TRS_Editor">
+<h1>${setup.titleLines.map(escapeHtml).join('<br>')}</h1>
+${setup.info ? `<div class="info">${escapeHtml(setup.info)}</div>\n` : ''}<div class="article-content TRS_Editor">
 ${wordHead}${bodyHtml(page, variant)}
 </div>
 </div>
 ${chrome}</div>
-<div class="footer">${esc(w.footer)}：${esc(setup.site)}　${esc(w.siteCode)}：0000000000</div>
+<div class="footer">${escapeHtml(w.footer)}：${escapeHtml(setup.site)}　${escapeHtml(w.siteCode)}：0000000000</div>
 ${spam}</body>
 </html>
 `;

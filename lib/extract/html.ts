@@ -3,8 +3,8 @@
 // article) are read through: their text flows as paragraphs, their inner tables become grids.
 // Plain traversal (firstChild/nextSibling, getElementsByTagName), no selector engine: linkedom's is slow.
 import type { Block, PageMeta } from '../types';
-import type { Normalizer } from '../normalize';
-import { BLOCK_ELEMENTS, buildGrid, foldSpaces, isHidden, isPageFrame, visibleText } from '../grid';
+import { BLOCK_ELEMENTS, buildGrid, isHidden, isPageFrame, visibleText } from '../grid';
+import { foldSpaces, type Normalizer } from '../normalize';
 import { rememberingLabels } from './memo';
 
 /** <title> and every <meta name content> (first of each name), in plain normalised form. */

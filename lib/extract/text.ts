@@ -4,8 +4,7 @@
 // cells parted by tabs (innerText of a table; "⇥⇥" is an empty cell). Some archives put header
 // lines ("标题: …") and a "==== 正文 ====" rule above the body.
 import type { Block, Cell, PageMeta } from '../types';
-import type { Normalizer } from '../normalize';
-import { foldSpaces } from '../grid';
+import { foldSpaces, type Normalizer } from '../normalize';
 import { rememberingLabels } from './memo';
 
 const BODY_RULE = /^=+\s*正文\s*=+$/;

@@ -4,7 +4,7 @@ import type { Grid, GridCell } from '../types';
 import type { Normalizer } from '../normalize';
 import { isHidden, visibleText } from './text';
 
-export { BLOCK_ELEMENTS, foldSpaces, isHidden, visibleText } from './text';
+export { BLOCK_ELEMENTS, isHidden, visibleText } from './text';
 
 // HTML's own limits (the table processing model).
 const MAX_COLSPAN = 1000;

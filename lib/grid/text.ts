@@ -1,6 +1,7 @@
 // Visible text of an element as printed: text nodes in order, a break between block-level
 // elements and at <br>, nothing from scripts, styles or elements hidden inline. Standard DOM only
 // (no innerText: linkedom has no layout).
+import { foldSpaces } from '../normalize';
 
 /** Elements whose text is never report content: scripts, styles, media, form controls. */
 const NOT_CONTENT = new Set([
@@ -28,8 +29,6 @@ export function isHidden(el: Element): boolean {
   return style !== undefined && (style.includes('none') || style.includes('hidden')) && HIDDEN_STYLE.test(style);
 }
 
-/** Folds every run of whitespace (incl. &nbsp;, ideographic and en spaces) to one space. */
-export const foldSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 function collectText(node: Node, parts: string[]): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {

@@ -40,11 +40,14 @@ export function stripRomanisation(text: string): string {
   return text.replace(ROMANISATION, '');
 }
 
+/** Whitespace runs (incl. newlines, &nbsp; already folded) → one space; trimmed. */
+export const foldSpaces = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 const QUOTES = /["'“”‘’「」『』]/g;
 
 export function createNormalizer(script: Script): Normalizer {
   const convert = script === 'traditional' ? simplifiedConverter() : (s: string) => s;
-  const plain = (text: string) => convert(stripRomanisation(foldWidth(text))).replace(/\s+/g, ' ').trim();
+  const plain = (text: string) => foldSpaces(convert(stripRomanisation(foldWidth(text))));
   return { script, plain, label: (text) => plain(text).replace(/\s+/g, '').replace(QUOTES, '') };
 }
 
