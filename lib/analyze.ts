@@ -1,8 +1,9 @@
-// The engine's entry points: a page (Document) or a saved text → Analysis (JSON report + figures
-// with their cells). Pure: no extension APIs; runs in the page, in vitest and in the CLI.
-import type { Analysis, Block, Extraction, PageMeta, Recognition } from './types';
+// The engine's entry points: a Page (what every front door yields: an HTML Document, saved text,
+// markdown, PDF, DOCX) → Analysis (JSON report + figures with their cells). Pure: no extension
+// APIs; runs in the page, in vitest and in the CLI. Files of any form: lib/extract/file.ts.
+import type { Analysis, Extraction, Page, Recognition } from './types';
 import type { Report } from './report/schema';
-import { detectScript, createNormalizer, type Normalizer } from './normalize';
+import { detectScript, createNormalizer } from './normalize';
 import { htmlBlocks, htmlMeta } from './extract/html';
 import { textBlocks, textMeta } from './extract/text';
 import { recognize } from './recognize';
@@ -20,20 +21,24 @@ export interface AnalyzeOptions {
 
 /** What a page that is not an annual report yields: no figures, no sections, nothing invented. */
 function nothingExtracted(rec: Recognition): Extraction {
-  return { template: rec.template, figures: new Map(), tablesFound: new Set(), sections: new Set(), narrativeText: '', narrative: [], notes: [] };
+  return { template: rec.template, figures: new Map(), tablesFound: new Set(), sections: new Set(), narrativeText: '', narrative: [], notes: [], unreadable: [] };
 }
 
-function assemble(source: string, recognition: Recognition, extraction: Extraction, previous?: AnalyzeOptions['previous']): Analysis {
+function assemble(page: Pick<Page, 'form'>, source: string, recognition: Recognition, extraction: Extraction, previous?: AnalyzeOptions['previous']): Analysis {
   const findings = recognition.isReport ? runChecks({ recognition, extraction, previous }) : [];
-  return { report: buildReport(source, recognition, extraction, findings), figures: extraction.figures, recognition, extraction };
+  const report = buildReport(source, page.form, recognition, extraction, findings);
+  return { report, figures: extraction.figures, recognition, extraction };
 }
 
-function run(meta: PageMeta, blocks: Block[], normalizer: Normalizer, opts: AnalyzeOptions): Analysis {
-  const recognition = recognize(meta, blocks, normalizer);
+/** Any front door's Page → the report. */
+export function analyzePage(page: Page, opts: AnalyzeOptions): Analysis {
+  const normalizer = createNormalizer(page.script);
+  const recognition = recognize(page.meta, page.blocks, normalizer);
   // An ordinary page's tables (a budget with a 合计 row) must not be read as a report's.
-  const extraction = recognition.isReport ? extract(blocks, recognition) : nothingExtracted(recognition);
+  const extraction = recognition.isReport ? extract(page.blocks, recognition) : nothingExtracted(recognition);
+  if (recognition.isReport) extraction.unreadable.unshift(...page.unreadable);
   extraction.narrative = readNarrative(extraction.narrativeText);
-  return assemble(opts.source, recognition, extraction, opts.previous);
+  return assemble(page, opts.source, recognition, extraction, opts.previous);
 }
 
 /**
@@ -41,7 +46,8 @@ function run(meta: PageMeta, blocks: Block[], normalizer: Normalizer, opts: Anal
  * year that find last year's snapshot are only known after a first analysis; the page is not re-read.
  */
 export function withPrevious(analysis: Analysis, previous: NonNullable<AnalyzeOptions['previous']>): Analysis {
-  return assemble(analysis.report.source, analysis.recognition, analysis.extraction, previous);
+  const form = analysis.report.form ?? 'html';
+  return assemble({ form }, analysis.report.source, analysis.recognition, analysis.extraction, previous);
 }
 
 export function analyzeDocument(doc: Document, opts: AnalyzeOptions): Analysis {
@@ -49,10 +55,12 @@ export function analyzeDocument(doc: Document, opts: AnalyzeOptions): Analysis {
   // fragment (no <html>) has several top-level elements.
   const text = Array.from(doc.childNodes, (node) => node.textContent ?? '').join('');
   const normalizer = createNormalizer(detectScript(text));
-  return run(htmlMeta(doc, opts.source, normalizer), htmlBlocks(doc, normalizer), normalizer, opts);
+  const page: Page = { form: 'html', script: normalizer.script, meta: htmlMeta(doc, opts.source, normalizer), blocks: htmlBlocks(doc, normalizer), unreadable: [] };
+  return analyzePage(page, opts);
 }
 
 export function analyzeText(text: string, opts: AnalyzeOptions): Analysis {
   const normalizer = createNormalizer(detectScript(text));
-  return run(textMeta(text, opts.source, normalizer), textBlocks(text, normalizer), normalizer, opts);
+  const page: Page = { form: 'text', script: normalizer.script, meta: textMeta(text, opts.source, normalizer), blocks: textBlocks(text, normalizer), unreadable: [] };
+  return analyzePage(page, opts);
 }

@@ -2,6 +2,9 @@
 // leaves the engine; these carry what only the page needs: the cells figures came from.
 import type { Finding, Report, SectionId } from './report/schema';
 import type { TableId, TemplateId } from './report/keys';
+import type { SourceForm } from './report/schema';
+
+export type { SourceForm } from './report/schema';
 
 /** One cell of a table (HTML grid) or one cell/line of a saved-text page. */
 export interface Cell {
@@ -15,6 +18,46 @@ export interface Cell {
   col: number;
   /** The page element (HTML only; absent in text input and in JSON). */
   element?: Element;
+  /** Where the cell was printed (PDF only): one box per line or page part it spans. */
+  boxes?: Box[];
+}
+
+/**
+ * A rectangle on a PDF page, in PDF points from the page's top-left corner (y grows downwards),
+ * unscaled: the viewer multiplies by its zoom. `page` is 1-based, as pdf.js numbers pages.
+ */
+export interface Box {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * A table that is there but cannot be read, and why (TBL-UNREADABLE): an image-only PDF, figures
+ * glued together, a table over the size caps. No figure is invented for it.
+ */
+export interface Unreadable {
+  /** The national table concerned; null when not known (a scanned document, a capped table). */
+  table: TableId | null;
+  /** Chinese, for the finding's message: "PDF 没有文字层（扫描件）". */
+  reason: string;
+  reasonEn: string;
+}
+
+/**
+ * What every front door yields (HTML Document, saved text, markdown, PDF, DOCX): the page's meta
+ * data and its content in reading order, the same structures whatever the form.
+ */
+export interface Page {
+  form: SourceForm;
+  /** The script the blocks were normalised in (lib/normalize detectScript over the whole text). */
+  script: 'simplified' | 'traditional';
+  meta: PageMeta;
+  blocks: Block[];
+  /** Tables found but not readable (lib/checks/tbl-unreadable.ts reports each). */
+  unreadable: Unreadable[];
 }
 
 /** A figure read from a cell: the spec's canonical key, the value, and where it came from. */
@@ -56,6 +99,8 @@ export interface Extraction {
   /** Figures stated in the narrative; filled from `narrativeText` by lib/narrative. */
   narrative: Report['narrative'];
   notes: Report['notes'];
+  /** Tables that are there but cannot be read: from the front door and from matching. */
+  unreadable: Unreadable[];
 }
 
 /** What every rule receives. Rules never touch the DOM. */

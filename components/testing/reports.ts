@@ -22,5 +22,5 @@ export function seedReport(id: SeedId, extraction: Partial<Omit<Extraction, 'fig
     recognition: { agency: s.agency, year: s.year, script: s.script, publishedAt: s.publishedAt },
     extraction: { tablesFound: new Set([...figures.keys()].map(tableOf)), ...extraction },
   });
-  return { report: buildReport(`https://example.gov.cn/${id}.html`, ctx.recognition, ctx.extraction, runChecks(ctx)), figures };
+  return { report: buildReport(`https://example.gov.cn/${id}.html`, 'html', ctx.recognition, ctx.extraction, runChecks(ctx)), figures };
 }

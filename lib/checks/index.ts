@@ -13,6 +13,7 @@ import { valBlank } from './val-blank';
 import { valBad } from './val-bad';
 import { tblMissing } from './tbl-missing';
 import { secMissing } from './sec-missing';
+import { tblUnreadable } from './tbl-unreadable';
 import { tmplYear } from './tmpl-year';
 import { dateLate } from './date-late';
 import { txtT3 } from './txt-t3';
@@ -25,7 +26,7 @@ export type { Rule } from './rule';
 /** Every rule, in the order of spec §6 (which is also the order within a severity). */
 export const RULES: readonly Rule[] = [
   t3Row, t3Sum, t3Bal, t4Sum, t2Stock, valBlank, valBad, tblMissing,
-  secMissing, tmplYear, dateLate, txtT3, txtT4, yoyCarry, yoyStock,
+  secMissing, tblUnreadable, tmplYear, dateLate, txtT3, txtT4, yoyCarry, yoyStock,
 ];
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -108,5 +108,6 @@ export function extract(blocks: Block[], rec: Recognition): Extraction {
     narrativeText: narrative.join('\n'),
     narrative: [],
     notes: reading.notes,
+    unreadable: reading.unreadable,
   };
 }

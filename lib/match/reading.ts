@@ -1,6 +1,6 @@
 // What the grid reader and the text reader share while they walk a page: the figures read so far,
 // the table being read, the notes, and how a label is understood in that context.
-import type { Cell, Figure, FigureMap } from '../types';
+import type { Cell, Figure, FigureMap, Unreadable } from '../types';
 import type { Report, SectionId } from '../report/schema';
 import {
   ACTIVE_T2019, ACTIVE_T2021, APPEAL_COLUMNS, APPEAL_GROUPS, APPLICANT_COLUMNS, figureKeys, tableOf,
@@ -64,6 +64,8 @@ const SECTION_TABLE: Partial<Record<SectionId, TableId>> = { active: 'active', r
 export class Reading {
   readonly figures: FigureMap = new Map();
   readonly notes: Report['notes'] = [];
+  /** Tables seen but not readable while matching (figures glued together, …): TBL-UNREADABLE. */
+  readonly unreadable: Unreadable[] = [];
   /** Sections whose heading has been read. */
   readonly sections = new Set<SectionId>();
   /** The table being read: set by section headings and by labels only one table has. */

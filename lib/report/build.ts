@@ -1,5 +1,5 @@
 // Figures (flat, keyed by canonical path) → the nested JSON report of schema.ts.
-import type { Finding, Report } from './schema';
+import type { Finding, Report, SourceForm } from './schema';
 import { ReportSchema, SCHEMA_VERSION } from './schema';
 import type { Extraction, FigureMap, Recognition } from '../types';
 import type { TableId } from './keys';
@@ -21,10 +21,11 @@ function nest(figures: FigureMap, table: TableId): Record<string, unknown> | nul
   return root;
 }
 
-export function buildReport(source: string, rec: Recognition, ex: Extraction, findings: Finding[]): Report {
+export function buildReport(source: string, form: SourceForm, rec: Recognition, ex: Extraction, findings: Finding[]): Report {
   const report = {
     schemaVersion: SCHEMA_VERSION,
     source,
+    form,
     title: rec.title,
     agency: rec.agency,
     agencyKind: rec.agencyKind,

@@ -62,7 +62,7 @@ export const ActiveSchema = z.strictObject(
 
 export const RULE_IDS = [
   'T3-ROW', 'T3-SUM', 'T3-BAL', 'T4-SUM', 'T2-STOCK', 'VAL-BLANK', 'VAL-BAD', 'TBL-MISSING',
-  'SEC-MISSING', 'TMPL-YEAR', 'DATE-LATE', 'TXT-T3', 'TXT-T4', 'YOY-CARRY', 'YOY-STOCK',
+  'SEC-MISSING', 'TBL-UNREADABLE', 'TMPL-YEAR', 'DATE-LATE', 'TXT-T3', 'TXT-T4', 'YOY-CARRY', 'YOY-STOCK',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -93,6 +93,10 @@ export const FindingSchema = z.strictObject({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
+/** The form a report was read from: an HTML page, saved text, markdown, a PDF or a DOCX file. */
+export const SOURCE_FORMS = ['html', 'text', 'markdown', 'pdf', 'docx'] as const;
+export type SourceForm = (typeof SOURCE_FORMS)[number];
+
 export const TEMPLATES = ['2021', '2019', 'legacy', 'unknown'] as const;
 export const SECTION_IDS = ['overview', 'active', 'requests', 'appeals', 'problems', 'other'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -103,6 +107,8 @@ export const ReportSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** The file (CLI) or URL (extension) the report was read from. */
   source: z.string(),
+  /** The form it was read from; absent in reports saved before forms other than HTML/text were read. */
+  form: z.enum(SOURCE_FORMS).optional(),
   title: z.string().nullable(),
   agency: z.string().nullable(),
   /** 'government' = 本级政府 aggregate report (deadline 31 March), 'department' (31 January). */

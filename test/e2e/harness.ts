@@ -53,7 +53,8 @@ declare const chrome: typeof browser;
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** Where global-setup.ts builds the extension. */
-export const E2E_OUT_DIR = path.join(REPO_ROOT, '.output-e2e');
+// GKL_E2E_OUT: parallel runs (several developers on one machine) each build into their own folder.
+export const E2E_OUT_DIR = path.resolve(REPO_ROOT, process.env.GKL_E2E_OUT ?? '.output-e2e');
 export const E2E_EXTENSION = path.join(E2E_OUT_DIR, 'chrome-mv3');
 export const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 /** The element the analyzer mounts its panel in (WXT createShadowRootUi `name`). */

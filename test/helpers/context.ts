@@ -72,6 +72,7 @@ export function checkContext(opts: ContextOptions = {}): CheckContext {
     narrativeText: '',
     narrative: [],
     notes: [],
+    unreadable: [],
     ...opts.extraction,
   };
   return { recognition, extraction, ...(opts.previous && { previous: opts.previous }) };
