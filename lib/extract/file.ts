@@ -11,7 +11,7 @@ import { readDocx } from './docx';
 import { decodeText } from './decode';
 import { UnreadableFile } from './unreadable-file';
 
-export type FileKind = 'pdf' | 'docx' | 'html' | 'text';
+export type FileKind = 'pdf' | 'docx' | 'doc' | 'html' | 'text';
 
 export interface FileInput {
   bytes: Uint8Array;
@@ -29,6 +29,8 @@ export interface ReadEnvironment {
 const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, i) => bytes[at + i] === b);
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+// OLE compound file: the old binary Word (.doc) and WPS (.wps) formats.
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 // PDF allows junk before the header (within the first 1024 bytes).
 const PDF_HEADER_WINDOW = 1024;
 
@@ -42,6 +44,7 @@ function isPdf(bytes: Uint8Array): boolean {
 export function sniff(bytes: Uint8Array, source: string): FileKind {
   if (isPdf(bytes)) return 'pdf';
   if (startsWith(bytes, ZIP_MAGIC)) return 'docx';
+  if (startsWith(bytes, OLE_MAGIC)) return 'doc';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   if (/\.(txt|md|markdown)$/i.test(source)) return 'text';
   return /^\s*(?:\ufeff)?\s*</.test(head.replace(/^\xef\xbb\xbf/, '')) ? 'html' : 'text';
@@ -54,6 +57,7 @@ export async function readFile(input: FileInput, env: ReadEnvironment): Promise<
   const kind = sniff(bytes, source);
   if (kind === 'pdf') return readPdf(bytes, source);
   if (kind === 'docx') return readDocx(bytes, source);
+  if (kind === 'doc') throw new UnreadableFile('旧版 Word/WPS 文件（.doc/.wps），请另存为 .docx 或 PDF 后再检查', 'old binary Word/WPS file (.doc/.wps): save it as .docx or PDF and check again');
   const text = decodeText(bytes);
   if (!text.trim()) throw new UnreadableFile('文件为空', 'empty file');
   const normalizer = createNormalizer(detectScript(text));

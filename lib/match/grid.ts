@@ -17,9 +17,12 @@ interface RowCell {
 function rowCells(row: readonly GridCell[]): RowCell[] {
   const cells: RowCell[] = [];
   row.forEach((slot, c) => {
-    if (!slot.element) return; // padding of a ragged row: no cell is there
+    // Padding of a ragged row: no cell is there. Grids without elements (DOCX, PDF) tell a span's
+    // copies by origin:false and the text they share with the slot before them.
+    if (!slot.element && !slot.origin && slot.text === '') return;
     const last = cells[cells.length - 1];
-    if (last && last.cell.element === slot.element && last.c1 === c - 1) last.c1 = c;
+    const sameCell = slot.element ? last?.cell.element === slot.element : !slot.origin && last?.cell.text === slot.text;
+    if (last && sameCell && last.c1 === c - 1) last.c1 = c;
     else cells.push({ cell: slot, c0: c, c1: c, fromAbove: !slot.origin });
   });
   return cells;
