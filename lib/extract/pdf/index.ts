@@ -1,9 +1,102 @@
-// PDF front door (lane PDF builds it): a PDF's text layer and ruling lines → the same Page (grids and
-// text blocks) the HTML path yields. Placeholder until then: every PDF is an UnreadableFile.
+// PDF front door: a PDF's text layer and ruling lines → the same Page (grids and text blocks) the
+// HTML path yields, so recognition, matching and every rule read it unchanged. pdf.js (the legacy
+// build, which runs in Node 20 and in the extension's pages) is loaded only when a PDF is read, so
+// the always-on detector and the HTML analyzer do not carry it. No OCR: a page without a text layer
+// is said to be unreadable, never read by guessing (docs/lanes/pdf.md).
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from '../../types';
+import { createNormalizer, detectScript } from '../../normalize';
 import { UnreadableFile } from '../unreadable-file';
+import { pageGeometry, type Ops, type PageGeometry } from './geometry';
+import { layoutPages } from './layout';
 
-/** A PDF file's bytes → its Page. Loads pdf.js (Node: the legacy build) only when called. */
-export async function readPdf(_bytes: Uint8Array, _source: string): Promise<Page> {
-  throw new UnreadableFile('尚不能读取 PDF', 'PDF is not read yet');
+/** Pages read at most: an annual report has a dozen; the rest of a longer file is left unread (and said so). */
+export const MAX_PDF_PAGES = 100;
+/** Larger files are not opened: no report is this big, and pdf.js keeps the whole file in memory. */
+export const MAX_PDF_BYTES = 64 * 1024 * 1024;
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | undefined;
+const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+/** A PDF file's bytes → its Page; UnreadableFile for an encrypted, damaged, oversized or scanned file. */
+export async function readPdf(bytes: Uint8Array, source: string): Promise<Page> {
+  if (bytes.length > MAX_PDF_BYTES) {
+    const mb = Math.round(bytes.length / 1024 / 1024);
+    throw new UnreadableFile(`PDF 文件过大（${mb} MB，上限 ${MAX_PDF_BYTES / 1024 / 1024} MB），未读取`, `the PDF is too large (${mb} MB, limit ${MAX_PDF_BYTES / 1024 / 1024} MB): not read`);
+  }
+  const { getDocument } = await loadPdfJs();
+  // pdf.js takes the buffer over (transfers it): give it a copy, the caller keeps its bytes.
+  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0, disableFontFace: true, stopAtErrors: false });
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw unreadable(error);
+  }
+  try {
+    return await readPdfDocument(doc, source);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** pdf.js's failures as one clear message each. */
+function unreadable(error: unknown): UnreadableFile {
+  if (error instanceof UnreadableFile) return error;
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'PasswordException') return new UnreadableFile('PDF 已加密（需要密码），无法读取', 'the PDF is encrypted (a password is needed): it cannot be read');
+  if (name === 'InvalidPDFException') return new UnreadableFile('PDF 文件已损坏或不完整，无法读取', 'the PDF is damaged or incomplete: it cannot be read');
+  return new UnreadableFile('PDF 无法读取（文件格式有误）', `the PDF cannot be read (${(error as Error)?.message ?? 'malformed file'})`);
+}
+
+/**
+ * A document pdf.js has already opened (the viewer loads it once, for rendering and for this) →
+ * its Page. The caller owns the document (and destroys it).
+ */
+export async function readPdfDocument(doc: PDFDocumentProxy, source: string): Promise<Page> {
+  const { OPS } = await loadPdfJs();
+  const ops: Ops = OPS;
+  const count = Math.min(doc.numPages, MAX_PDF_PAGES);
+  const pages: PageGeometry[] = [];
+  try {
+    for (let n = 1; n <= count; n++) {
+      const page = await doc.getPage(n);
+      pages.push(await pageGeometry(page, ops));
+      page.cleanup();
+    }
+  } catch (error) {
+    // A file damaged past its first pages: what was read stands only if it holds text.
+    if (!pages.some((p) => p.runs.length)) throw unreadable(error);
+  }
+
+  const text = pages.flatMap((p) => p.runs.map((r) => r.text)).join('');
+  if (!text.trim()) {
+    throw new UnreadableFile('PDF 没有文字层（扫描件），无法读取数字', 'the PDF has no text layer (scanned pages): no figure can be read');
+  }
+  const normalizer = createNormalizer(detectScript(text));
+  const layout = layoutPages(pages, normalizer);
+  const info = await doc.getMetadata().then((m) => m.info as Record<string, unknown>, () => ({}) as Record<string, unknown>);
+  const metas: Record<string, string> = {};
+  const infoTitle = typeof info.Title === 'string' ? normalizer.plain(info.Title) : '';
+  if (infoTitle) metas.Title = infoTitle;
+  // The date under the signature closing the report: the report's own date (recognize/dates.ts).
+  if (layout.closingDate) metas['成文日期'] = layout.closingDate;
+  const unreadableParts = [...layout.unreadable];
+  if (doc.numPages > MAX_PDF_PAGES || pages.length < count) {
+    const read = pages.length;
+    unreadableParts.push({
+      table: null,
+      reason: `PDF 共 ${doc.numPages} 页，只读取了前 ${read} 页`,
+      reasonEn: `the PDF has ${doc.numPages} pages; only the first ${read} were read`,
+    });
+  }
+  return {
+    form: 'pdf',
+    script: normalizer.script,
+    meta: { title: layout.title ? normalizer.plain(layout.title) : infoTitle || null, metas, source },
+    blocks: layout.blocks,
+    unreadable: unreadableParts,
+  };
 }
