@@ -1,97 +1,48 @@
-// npm run check -- <files or folders>: reads saved report pages and prints what the extension shows.
-// Exit code: 2 when an input cannot be read or is not a report, else 1 when a report has an error
-// finding, else 0. One process for all inputs: the engine (and opencc) are loaded once.
-import fs from 'node:fs';
-import { parseHTML } from 'linkedom';
-import { ZodError } from 'zod';
-import { analyzeDocument, analyzeText } from '../lib/analyze';
+// gongkai-lens check / npm run check: checks many report files, folders, globs, URLs, web archives or
+// JSON Lines at once. The main thread lists and reads inputs and writes outputs, streaming, in input
+// order; worker threads (cli/pool.ts) run the engine, each input under a time and memory limit. The
+// same file is the workers' entry: bundled (scripts/build-cli.ts) it is the whole program.
+import { isMainThread } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import type { Report } from '../lib/report/schema';
-import { toTsv } from '../lib/export';
-import { decodePage, expandInputs, isHtmlPage, type Input, type InputProblem } from './inputs';
-import { COLOUR, PLAIN, formatReport, summaryLine, type Lang } from './output';
+import { HELP, parseArgs, type Options } from './args';
+import { countInputs, pathItems, Skipped, type Item, type Later } from './inputs';
+import { COLOUR, PLAIN, PROBLEM_WORDS, formatReport, summaryLine, type Totals } from './output';
+import { WorkerPool } from './pool';
+import { Progress } from './progress';
+import { runWorker, type Outcome, type Timings } from './worker';
 
-const HELP = `公开年报核对 — 检查政府信息公开工作年度报告的统计表
-Gongkai Lens — checks the statistics tables of government information-disclosure annual reports
-
-用法 Usage:  npm run check -- [选项 options] <文件或文件夹 files or folders>…
-
-  读取 .html/.htm/.txt 文件；文件夹按名称顺序递归读取（其他文件跳过）。
-  Reads .html/.htm/.txt files; folders recursively in name order (other files skipped).
-  Encoding: BOM, else the page's <meta charset>, else UTF-8, else GB18030 (GBK, GB2312).
-
-选项 Options:
-  --json         输出一个 JSON 数组，每份报告一项（与扩展复制的相同）
-                 one JSON array, one report per input, as the extension copies it
-  --tsv          输出报告的三张表（制表符分隔，可粘贴到 Excel/WPS）
-                 the reports' tables, tab-separated (pastes into Excel/WPS)
-  --lang zh|en   输出语言（默认 zh） output language (default zh)
-  -h, --help     显示本帮助 show this help
-
-退出码 Exit code:  0 无错误 no errors · 1 有错误 a report has an error ·
-                   2 有输入无法读取或不是年报 an input cannot be read or is not a report
-`;
-
-type Mode = 'text' | 'json' | 'tsv';
-
-interface Options {
-  mode: Mode;
-  lang: Lang;
-  paths: string[];
-}
-
-function parseArgs(argv: string[]): Options | { help: true } | { error: string } {
-  const opts: Options = { mode: 'text', lang: 'zh', paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '-h' || a === '--help') return { help: true };
-    else if (a === '--json') opts.mode = 'json';
-    else if (a === '--tsv') opts.mode = 'tsv';
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (v !== 'zh' && v !== 'en') return { error: `--lang 只接受 zh 或 en (--lang takes zh or en), got ${v ?? 'nothing'}` };
-      opts.lang = v;
-    } else if (a === '--') continue;
-    else if (a.startsWith('-') && a !== '-') return { error: `未知选项 ${a} (unknown option)` };
-    else opts.paths.push(a);
+/** stdout with back-pressure: a slow pipe holds the run back instead of filling memory. */
+class Sink {
+  private broken = false;
+  constructor(private readonly out: NodeJS.WriteStream) {
+    // A reader that went away (| head) ends the output, not the run with a stack trace.
+    out.on('error', () => (this.broken = true));
   }
-  if (!opts.paths.length) return { error: '请给出文件或文件夹 (no files or folders given)' };
-  return opts;
-}
-
-function failure(e: unknown): string {
-  if (e instanceof ZodError) {
-    const issues = e.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    return `report does not fit the schema: ${issues.slice(0, 3).join('; ')}${issues.length > 3 ? `; … (${issues.length} issues)` : ''}`;
-  }
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** One input → its report, or the reason it has none. Never throws. */
-function readReport(input: Input): Report | InputProblem {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(input.file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { source: input.source, reason: code === 'ENOENT' ? '文件不存在 (no such file)' : `无法读取 (cannot read: ${code ?? (e as Error).message})` };
-  }
-  const decoded = decodePage(bytes);
-  if ('error' in decoded) return { source: input.source, reason: decoded.error };
-  if (!decoded.text.trim()) return { source: input.source, reason: '文件为空 (empty file)' };
-  try {
-    const html = isHtmlPage(input.file, decoded.text);
-    const analysis = html
-      ? analyzeDocument(parseHTML(decoded.text).document, { source: input.source })
-      : analyzeText(decoded.text, { source: input.source });
-    if (!analysis.recognition.isReport) return { source: input.source, reason: '不是政府信息公开工作年度报告 (not an annual report)' };
-    return analysis.report;
-  } catch (e) {
-    // An engine failure is a bug, but one page must not stop the others; say it on one line.
-    return { source: input.source, reason: `分析失败 (analysis failed: ${failure(e)})` };
+  async write(s: string): Promise<void> {
+    if (this.broken || !s) return;
+    if (!this.out.write(s)) await new Promise<void>((resolve) => this.out.once('drain', resolve).once('error', () => resolve()));
   }
 }
 
-function main(argv: string[]): number {
+async function* inputsOf(opts: Options, skipped: Skipped): AsyncGenerator<Item | Later> {
+  const limits = { maxBytes: opts.maxBytes };
+  for (const arg of opts.paths) {
+    if (arg === '-') {
+      const { stdinItems } = await import('./stdin');
+      yield* stdinItems();
+    } else yield* pathItems([arg], skipped, limits);
+  }
+  if (opts.urls) {
+    const { urlItems } = await import('./urls');
+    yield* urlItems(opts.urls, {
+      concurrency: opts.fetchConcurrency, retries: opts.retries, retryDelayMs: opts.retryDelayMs, timeoutMs: opts.fetchTimeoutMs,
+      cacheDir: opts.cacheDir, maxBytes: opts.maxBytes, userAgent: 'gongkai-lens (公开年报核对; bulk check of annual reports)',
+    });
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if ('help' in parsed) {
     process.stdout.write(HELP);
@@ -101,26 +52,123 @@ function main(argv: string[]): number {
     process.stderr.write(`${parsed.error}\n\n${HELP}`);
     return 2;
   }
-  const reports: Report[] = [];
-  const problems: InputProblem[] = [];
-  for (const input of expandInputs(parsed.paths)) {
-    const result = 'file' in input ? readReport(input) : input;
-    if ('reason' in result) {
-      problems.push(result);
-      process.stderr.write(`${result.source}: ${result.reason}\n`);
-    } else reports.push(result);
+  const opts = parsed;
+  const t0 = performance.now();
+  const out = new Sink(process.stdout);
+  const lang = opts.lang;
+  const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOUR : PLAIN;
+  const progress = new Progress(process.stderr, lang, opts.progress === 'always' || (opts.progress === 'auto' && !!process.stderr.isTTY));
+  if (opts.progress !== 'never' && (opts.progress === 'always' || process.stderr.isTTY)) {
+    void countInputs(opts.paths).then((n) => n !== null && !opts.urls && progress.setTotal(n));
   }
+  const { Workbook } = opts.xlsx ? await import('./workbook') : { Workbook: null };
+  const workbook = Workbook ? new Workbook(lang) : null;
+  const csv = opts.mode === 'csv' ? await import('../lib/export/summary') : null;
+  const tsv = opts.mode === 'tsv' ? await import('../lib/export') : null;
 
-  if (parsed.mode === 'json') process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-  else if (parsed.mode === 'tsv') process.stdout.write(reports.map((r) => `# ${r.source}\n${toTsv(r, parsed.lang)}`).join('\n'));
-  else {
-    const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOUR : PLAIN;
-    const blocks = reports.map((r) => formatReport(r, parsed.lang, style));
-    process.stdout.write([...blocks, summaryLine(reports, problems.length, parsed.lang)].join('\n\n') + '\n');
+  const totals: Totals = { reports: 0, errors: 0, warnings: 0, problems: new Map(), filteredOut: 0, skipped: new Map() };
+  const spent: Timings = { parse: 0, page: 0, analysis: 0, gc: 0 };
+  let outputMs = 0;
+  let first = true;
+  if (opts.mode === 'csv') await out.write(csv!.CSV_BOM + csv!.csvLine(csv!.summaryHeader(lang)));
+
+  const emit = async (source: string, outcome: Outcome) => {
+    if ('problem' in outcome) {
+      const p = outcome.problem;
+      const word = PROBLEM_WORDS[lang][p.kind];
+      totals.problems.set(word, (totals.problems.get(word) ?? 0) + 1);
+      progress.say(`${source}: ${p.zh} (${p.en})`);
+      progress.tick(0, true);
+      const reason = lang === 'zh' ? p.zh : p.en;
+      workbook?.addProblem(source, reason);
+      if (csv) await out.write(csv.csvLine(csv.problemRow(source, reason)));
+      return;
+    }
+    const r: Report = outcome.report;
+    for (const k of Object.keys(spent) as (keyof Timings)[]) spent[k] += outcome.timings[k];
+    const errors = r.findings.filter((f) => f.severity === 'error').length;
+    progress.tick(errors, false);
+    if (!outcome.matches) {
+      totals.filteredOut++;
+      return;
+    }
+    totals.reports++;
+    totals.errors += errors;
+    totals.warnings += r.findings.filter((f) => f.severity === 'warning').length;
+    const t = performance.now();
+    workbook?.addReport(r);
+    let text = '';
+    if (opts.mode === 'json') text = `${first ? '[\n' : ',\n'}  ${JSON.stringify(r, null, 2).replace(/\n/g, '\n  ')}`;
+    else if (opts.mode === 'jsonl') text = `${JSON.stringify(r)}\n`;
+    else if (csv) text = csv.csvLine(csv.summaryRow(r, lang));
+    else if (tsv) text = `${first ? '' : '\n'}# ${r.source}\n${tsv.toTsv(r, lang)}`;
+    else if (opts.mode === 'text') text = `${formatReport(r, lang, style)}\n\n`;
+    first = false;
+    outputMs += performance.now() - t;
+    await out.write(text);
+  };
+
+  const pool = new WorkerPool({
+    size: opts.jobs, timeoutMs: opts.timeoutMs, maxMemoryMb: opts.maxMemoryMb,
+    settings: { agency: opts.agency }, entry: new URL(import.meta.url),
+  });
+  // Results in input order: a window of inputs in flight, the oldest written first. The window
+  // bounds memory (and how far ahead --urls fetches) whatever the number of inputs.
+  const window = Math.max(opts.jobs * 4, opts.fetchConcurrency * 2, 8);
+  const pending: { source: Promise<string>; outcome: Promise<Outcome> }[] = [];
+  let id = 0;
+  const skipped = new Skipped();
+  try {
+    for await (const next of inputsOf(opts, skipped)) {
+      const item = 'later' in next ? next.later : Promise.resolve(next);
+      const n = id++;
+      pending.push({
+        source: item.then((i) => i.source),
+        outcome: item.then((i) => ('problem' in i ? { id: n, problem: i.problem } : pool.run({ id: n, source: i.source, bytes: i.bytes, ...(i.contentType ? { contentType: i.contentType } : {}) }))),
+      });
+      while (pending.length >= window) {
+        const head = pending.shift()!;
+        await emit(await head.source, await head.outcome);
+      }
+    }
+    for (const head of pending.splice(0)) await emit(await head.source, await head.outcome);
+  } finally {
+    await pool.close();
   }
-  if (problems.length) return 2;
-  return reports.some((r) => !r.noErrors) ? 1 : 0;
+  progress.end();
+  totals.skipped = skipped.byExtension;
+
+  let code = totals.problems.size ? 2 : totals.errors ? 1 : 0;
+  if (opts.mode === 'json') await out.write(first ? '[]\n' : '\n]\n');
+  if (opts.mode === 'text' || opts.mode === 'none') await out.write(`${summaryLine(totals, lang)}\n`);
+  if (workbook && opts.xlsx) {
+    try {
+      await workbook.write(opts.xlsx);
+      if (opts.mode === 'none') await out.write(lang === 'zh' ? `已写入 ${opts.xlsx}\n` : `written to ${opts.xlsx}\n`);
+    } catch (e) {
+      process.stderr.write(`${opts.xlsx}: 无法写入工作簿 (cannot write the workbook: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+      code = 3;
+    }
+  }
+  if (opts.timings) {
+    const n = totals.reports + totals.filteredOut;
+    const wall = performance.now() - t0;
+    const per = (ms: number) => (n ? (ms / n).toFixed(2) : '-');
+    process.stderr.write(
+      `timings: ${n} reports in ${(wall / 1000).toFixed(2)} s = ${n ? ((n / wall) * 1000).toFixed(0) : 0} pages/s with ${opts.jobs} worker(s); ` +
+        `ms/page in workers: parse ${per(spent.parse)}, page ${per(spent.page)}, analysis ${per(spent.analysis)} (gc ${per(spent.gc)}); output ${per(outputMs)} in the main thread\n`,
+    );
+  }
+  return code;
 }
 
-// exitCode, not exit(): a large --json must be flushed to a pipe before the process ends.
-process.exitCode = main(process.argv.slice(2));
+if (isMainThread) {
+  // exitCode, not exit(): a large output must be flushed to a pipe before the process ends.
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`${(e as Error).stack ?? e}\n`);
+      process.exitCode = 2;
+    },
+  );
+} else runWorker();

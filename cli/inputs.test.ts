@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodePage, expandInputs, isHtmlPage } from './inputs';
+import { decodePage } from '../lib/extract/decode';
+import { countInputs, globRegExp, pathItems, Skipped, type Item } from './inputs';
 
 const gbk = (s: string) => {
   // 你好，年报 in GBK, written out so the test does not depend on an encoder.
@@ -39,31 +40,50 @@ describe('decodePage', () => {
   });
 });
 
-describe('expandInputs', () => {
-  it('walks folders recursively in name order, keeps only pages, reads named files whatever their name', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-inputs-'));
-    for (const f of ['b.html', 'a.txt', 'notes.md', 'sub/c.htm', 'sub/d.json', 'A.HTML']) {
-      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-      fs.writeFileSync(path.join(dir, f), 'x');
-    }
-    const extra = path.join(dir, 'notes.md');
-    expect(expandInputs([dir, extra, path.join(dir, 'missing.html')])).toEqual([
-      { file: path.join(dir, 'A.HTML'), source: path.join(dir, 'A.HTML') },
-      { file: path.join(dir, 'a.txt'), source: path.join(dir, 'a.txt') },
-      { file: path.join(dir, 'b.html'), source: path.join(dir, 'b.html') },
-      { file: path.join(dir, 'sub/c.htm'), source: path.join(dir, 'sub/c.htm') },
-      { file: extra, source: extra },
-      { source: path.join(dir, 'missing.html'), reason: '文件不存在 (no such file or folder)' },
-    ]);
-    fs.rmSync(dir, { recursive: true });
-  });
-});
+const list = async (args: string[], skipped = new Skipped()) => {
+  const out: (string | [string, string])[] = [];
+  for await (const item of pathItems(args, skipped, { maxBytes: 1 << 20 })) out.push('problem' in item ? [item.source, `${item.problem.zh} (${item.problem.en})`] : item.source);
+  return out;
+};
 
-describe('isHtmlPage', () => {
-  it('reads .txt as text, .html/.htm as HTML, other names by their first character', () => {
-    expect(isHtmlPage('a.txt', '<p>')).toBe(false);
-    expect(isHtmlPage('a.HTM', 'plain')).toBe(true);
-    expect(isHtmlPage('page', '  <!DOCTYPE html>')).toBe(true);
-    expect(isHtmlPage('page', '鹤岗市')).toBe(false);
+describe('pathItems', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-inputs-'));
+  for (const f of ['b.html', 'a.txt', 'notes.md', 'sub/c.htm', 'sub/d.json', 'sub/e.PDF', 'A.HTML', 'x.docx', 'logo.png', 'big.html']) {
+    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    fs.writeFileSync(path.join(dir, f), f === 'big.html' ? Buffer.alloc((1 << 20) + 1, 0x20) : 'x');
+  }
+  const at = (f: string) => path.join(dir, f);
+
+  it('walks folders recursively in byte order, keeps the forms it reads, counts the files it skips', async () => {
+    const skipped = new Skipped();
+    const extra = at('sub/d.json');
+    expect(await list([dir, extra, at('missing.html')], skipped)).toEqual([
+      at('A.HTML'), at('a.txt'), at('b.html'), [at('big.html'), '文件过大（1 MB，上限 1 MB） (file too large (1 MB, limit 1 MB))'], at('notes.md'),
+      at('sub/c.htm'), at('sub/e.PDF'), at('x.docx'),
+      // A file named on the command line is read whatever its name.
+      extra,
+      [at('missing.html'), '文件不存在 (no such file or folder)'],
+    ]);
+    expect([...skipped.byExtension]).toEqual([['.png', 1], ['.json', 1]]);
+  });
+
+  it('expands globs (*, **, {a,b}) in the same order, and says when one matches nothing', async () => {
+    expect(await list([`${dir}/*.{html,HTML}`])).toEqual([at('A.HTML'), at('b.html'), [at('big.html'), '文件过大（1 MB，上限 1 MB） (file too large (1 MB, limit 1 MB))']]);
+    expect(await list([`${dir}/**/*.htm`])).toEqual([at('sub/c.htm')]);
+    expect(await list([`${dir}/*.xyz`])).toEqual([[`${dir}/*.xyz`, '没有匹配的文件 (no file matches)']]);
+    expect(globRegExp('a/**/*.txt').test('a/b/c/d.txt')).toBe(true);
+    expect(globRegExp('a/**/*.txt').test('a/d.txt')).toBe(true);
+    expect(globRegExp('a/*.txt').test('a/b/d.txt')).toBe(false);
+  });
+
+  it('counts the inputs ahead for the progress bar without reading them', async () => {
+    expect(await countInputs([dir, `${dir}/**/*.htm`, at('sub/d.json')])).toBe(10);
+    expect(await countInputs(['-'])).toBeNull();
+  });
+
+  it('reads the bytes of each file', async () => {
+    const items: Item[] = [];
+    for await (const item of pathItems([at('a.txt')], new Skipped(), { maxBytes: 100 })) items.push(item);
+    expect(items).toEqual([{ source: at('a.txt'), bytes: new Uint8Array([0x78]) }]);
   });
 });

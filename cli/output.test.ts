@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLOUR, PLAIN, formatReport, summaryLine } from './output';
+import { COLOUR, PLAIN, formatReport, summaryLine, type Totals } from './output';
 import { ReportSchema, type Finding, type Report } from '../lib/report/schema';
 
 const row = (total: number) => ({ natural: total, commercial: 0, research: 0, nonprofit: 0, legal: 0, other: 0, total });
@@ -57,10 +57,17 @@ describe('formatReport', () => {
 });
 
 describe('summaryLine', () => {
-  it('counts reports, errors and warnings, and the inputs that gave no report', () => {
-    const warned = { ...base, findings: [finding('T2-STOCK', 'warning', 'w'), finding('TBL-MISSING', 'warning', 'w')] };
-    expect(summaryLine([base, warned], 0, 'zh')).toBe('共 2 份报告：2 个错误，2 个警告');
-    expect(summaryLine([base], 3, 'zh')).toBe('共 1 份报告：2 个错误，0 个警告；3 个输入无法读取或不是年报');
-    expect(summaryLine([], 1, 'en')).toBe('0 reports: 0 errors, 0 warnings; 1 inputs unreadable or not reports');
+  const totals = (t: Partial<Totals>): Totals => ({ reports: 0, errors: 0, warnings: 0, problems: new Map(), filteredOut: 0, skipped: new Map(), ...t });
+  it('counts reports, errors and warnings, and the inputs that gave no report, naming their kinds when more than one', () => {
+    expect(summaryLine(totals({ reports: 2, errors: 2, warnings: 2 }), 'zh')).toBe('共 2 份报告：2 个错误，2 个警告');
+    expect(summaryLine(totals({ reports: 1, errors: 2, problems: new Map([['无法读取', 3]]) }), 'zh')).toBe('共 1 份报告：2 个错误，0 个警告；3 个输入无法读取或不是年报');
+    expect(summaryLine(totals({ problems: new Map([['unreadable', 1]]) }), 'en')).toBe('0 reports: 0 errors, 0 warnings; 1 inputs unreadable or not reports');
+    expect(summaryLine(totals({ reports: 4, problems: new Map([['无法读取', 1], ['超出上限', 2]]) }), 'zh')).toBe('共 4 份报告：0 个错误，0 个警告；3 个输入无法读取或不是年报（无法读取 1，超出上限 2）');
+  });
+
+  it('says how many reports --agency left out and which files a folder walk skipped', () => {
+    const t = totals({ reports: 1, filteredOut: 4, skipped: new Map([['.json', 2], ['.png', 1]]) });
+    expect(summaryLine(t, 'zh')).toBe('共 1 份报告：0 个错误，0 个警告；4 份报告不属于所选机关；跳过 3 个其他文件（.json 2，.png 1）');
+    expect(summaryLine(t, 'en')).toBe('1 reports: 0 errors, 0 warnings; 4 reports of other agencies left out; 3 other files skipped (.json 2, .png 1)');
   });
 });

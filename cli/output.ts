@@ -1,6 +1,7 @@
 // The CLI's human-readable output: per report its identity, key totals and findings; then a summary.
 // Chinese first (the users' language), English with --lang en.
 import type { Finding, Report, Severity } from '../lib/report/schema';
+import type { ProblemKind } from './worker';
 import { ACTIVE_T2019, ACTIVE_T2021, APPEAL_GROUPS, type TemplateId } from '../lib/report/keys';
 import { TABLE_LABELS, columnLabel, rowLabel } from '../lib/formats/labels';
 
@@ -37,6 +38,9 @@ const T = {
     noFindings: '未发现问题',
     summary: (n: number, e: number, w: number) => `共 ${n} 份报告：${e} 个错误，${w} 个警告`,
     problems: (k: number) => `；${k} 个输入无法读取或不是年报`,
+    filtered: (k: number) => `；${k} 份报告不属于所选机关`,
+    skipped: (k: number) => `；跳过 ${k} 个其他文件`,
+    aside: (s: string) => `（${s}）`,
   },
   en: {
     format: { '2021': 'T2021 format', '2019': 'T2019 (trial) format', legacy: 'pre-2019 (no national tables)', unknown: 'unknown format' } as Record<TemplateId, string>,
@@ -55,6 +59,9 @@ const T = {
     noFindings: 'no findings',
     summary: (n: number, e: number, w: number) => `${n} reports: ${e} errors, ${w} warnings`,
     problems: (k: number) => `; ${k} inputs unreadable or not reports`,
+    filtered: (k: number) => `; ${k} reports of other agencies left out`,
+    skipped: (k: number) => `; ${k} other files skipped`,
+    aside: (s: string) => ` (${s})`,
   },
 };
 
@@ -120,7 +127,34 @@ export function formatReport(r: Report, lang: Lang, style: Style): string {
   return lines.join('\n');
 }
 
-export function summaryLine(reports: Report[], problems: number, lang: Lang): string {
-  const count = (s: Severity) => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === s).length, 0);
-  return T[lang].summary(reports.length, count('error'), count('warning')) + (problems ? T[lang].problems(problems) : '');
+/** What a run counted: the closing line says it. */
+export interface Totals {
+  reports: number;
+  errors: number;
+  warnings: number;
+  /** Inputs that gave no report, by why (the words of problemWords). */
+  problems: Map<string, number>;
+  /** Reports left out by --agency. */
+  filteredOut: number;
+  /** Files a folder walk or glob passed over, by extension. */
+  skipped: Map<string, number>;
 }
+
+export function summaryLine(t: Totals, lang: Lang): string {
+  const w = T[lang];
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const list = (m: Map<string, number>) => [...m].map(([k, n]) => `${k} ${n}`).join(lang === 'zh' ? '，' : ', ');
+  let line = w.summary(t.reports, t.errors, t.warnings);
+  const problems = sum(t.problems);
+  // The kinds are named when there is more than one.
+  if (problems) line += w.problems(problems) + (t.problems.size > 1 ? w.aside(list(t.problems)) : '');
+  if (t.filteredOut) line += w.filtered(t.filteredOut);
+  if (t.skipped.size) line += w.skipped(sum(t.skipped)) + w.aside(list(t.skipped));
+  return line;
+}
+
+/** Problem kinds as the summary names them. */
+export const PROBLEM_WORDS: Record<Lang, Record<ProblemKind, string>> = {
+  zh: { unreadable: '无法读取', 'not-report': '不是年报', fetch: '无法下载', limit: '超出上限', failed: '分析失败' },
+  en: { unreadable: 'unreadable', 'not-report': 'not a report', fetch: 'not fetched', limit: 'over a limit', failed: 'analysis failed' },
+};

@@ -31,8 +31,9 @@ const html = (name: string) => `test/fixtures/html/${name}`;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true }));
 
-describe('npm run check -- ../shared/seeds', () => {
-  const run = runCli([SEEDS_DIR]);
+describe("npm run check -- '../shared/seeds/*.txt'", () => {
+  // A glob (quoted: the CLI expands it) picks the five pages; the folder itself also holds EXPECTED.md.
+  const run = runCli([`${SEEDS_DIR}/*.txt`]);
   // One block per report, separated by a blank line, the summary last.
   const blocks = run.stdout.trimEnd().split('\n\n');
   const blockOf = (id: string) => {
@@ -149,6 +150,14 @@ describe('--tsv', () => {
 });
 
 describe('inputs that give no report', () => {
+  it('a folder is read whole: its EXPECTED.md is not a report (one line, exit 2), the five seeds are checked', () => {
+    const run = runCli([SEEDS_DIR]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`${SEEDS_DIR}/EXPECTED.md: 不是政府信息公开工作年度报告 (not an annual report)\n`);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('共 5 份报告：19 个错误，4 个警告；1 个输入无法读取或不是年报');
+  });
+
+
   it('exit 2 for a missing file, with its path and reason, and the other reports still printed', () => {
     const run = runCli([rel(seed('001').file), 'no/such/page.html']);
     expect(run.code).toBe(2); // 2 wins over 001's errors
