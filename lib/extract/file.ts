@@ -40,13 +40,13 @@ function isPdf(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** The file's form by its content; the name only tells saved text (.txt, .md) from markup. */
-export function sniff(bytes: Uint8Array, source: string): FileKind {
+/** The file's form by its content; the name (.txt, .md) or a text/plain Content-Type only tells saved text from markup. */
+export function sniff(bytes: Uint8Array, source: string, contentType?: string): FileKind {
   if (isPdf(bytes)) return 'pdf';
   if (startsWith(bytes, ZIP_MAGIC)) return 'docx';
   if (startsWith(bytes, OLE_MAGIC)) return 'doc';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  if (/\.(txt|md|markdown)$/i.test(source)) return 'text';
+  if (/\.(txt|md|markdown)$/i.test(source) || /^text\/plain\b/i.test(contentType ?? '')) return 'text';
   return /^\s*(?:\ufeff)?\s*</.test(head.replace(/^\xef\xbb\xbf/, '')) ? 'html' : 'text';
 }
 
@@ -54,7 +54,7 @@ export function sniff(bytes: Uint8Array, source: string): FileKind {
 export async function readFile(input: FileInput, env: ReadEnvironment): Promise<Page> {
   const { bytes, source } = input;
   if (bytes.length === 0) throw new UnreadableFile('文件为空', 'empty file');
-  const kind = sniff(bytes, source);
+  const kind = sniff(bytes, source, input.contentType);
   if (kind === 'pdf') return readPdf(bytes, source);
   if (kind === 'docx') return readDocx(bytes, source);
   if (kind === 'doc') throw new UnreadableFile('旧版 Word/WPS 文件（.doc/.wps），请另存为 .docx 或 PDF 后再检查', 'old binary Word/WPS file (.doc/.wps): save it as .docx or PDF and check again');
