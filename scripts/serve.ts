@@ -15,6 +15,10 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const FIXTURES_HTML = path.join(REPO_ROOT, 'test/fixtures/html');
 /** Real report pages saved by others (outside the repo; absent on a bare checkout). */
 export const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus');
+/** The viewer's fixtures (test/fixtures/viewer): an attachment page, an encrypted PDF. */
+export const FIXTURES_VIEWER = path.join(REPO_ROOT, 'test/fixtures/viewer');
+/** Seed pages printed to PDF by the viewer's tests and bench (Chromium page.pdf), not kept in the repo. */
+export const PRINTED_DIR = path.join(REPO_ROOT, 'test-results/printed');
 
 export type RouteKind = 'report' | 'non-report';
 
@@ -133,6 +137,148 @@ export const ROUTES: Route[] = [
   },
 ];
 
+/** Pages that link a report file as their attachment (the page names the report; its body does not hold it). */
+ROUTES.push(
+  {
+    id: 'attachment-huaian',
+    url: 'http://www.huaian.gov.cn/zwgk/zfxxgk/ndbg/202502/t20250225_7312345.html',
+    kind: 'report',
+    label: '淮安市人民政府 2024 年报页面，正文只有 PDF 附件',
+    file: path.join(FIXTURES_VIEWER, 'attachment-huaian.html'),
+  },
+  {
+    // Seed 001's page with its own tables and, below them, the same report printed as a PDF attachment.
+    id: 'attachment-001',
+    url: 'http://www.shuangtaizi.gov.cn/zwgk/zfxxgknb/202401/t20240126_001_fj.html',
+    kind: 'report',
+    label: '双台子区 2023 年报页面（有表格，另附 PDF 附件）',
+    file: path.join(FIXTURES_HTML, '001-word.html'),
+    transform: (html) =>
+      html.replace('</body>', '<p>附件：<a href="/zwgk/zfxxgknb/202401/P020240126_001.pdf">2023年政府信息公开工作年度报告.pdf</a></p>\n</body>'),
+  },
+);
+
+/** A report file (PDF, DOCX) at the address its site serves it under. */
+export interface FileRoute {
+  id: string;
+  url: string;
+  label: string;
+  file: string;
+  type: string;
+}
+
+const PDF = 'application/pdf';
+
+export const FILE_ROUTES: FileRoute[] = [
+  {
+    id: 'huaian-2024-pdf',
+    url: 'http://www.huaian.gov.cn/zwgk/zfxxgk/ndbg/202502/P020250225_szfgs2024.pdf',
+    label: '淮安市人民政府 2024 年报（WPS 生成的 PDF，6 页）',
+    file: path.join(CORPUS, 'huaian-2024.pdf'),
+    type: PDF,
+  },
+  {
+    id: 'printed-001-pdf',
+    url: 'http://www.shuangtaizi.gov.cn/zwgk/zfxxgknb/202401/P020240126_001.pdf',
+    label: '种子 001 的网页打印成 PDF（Chromium）',
+    file: path.join(PRINTED_DIR, '001-word.pdf'),
+    type: PDF,
+  },
+  {
+    id: 'printed-003-pdf',
+    url: 'http://www.hengyang.gov.cn/zwgk/zfxxgknb/202003/P020200325_003.pdf',
+    label: '种子 003 的网页打印成 PDF（Chromium）',
+    file: path.join(PRINTED_DIR, '003-word.pdf'),
+    type: PDF,
+  },
+  {
+    id: 'encrypted-pdf',
+    url: 'http://www.hegang.gov.cn/zwgk/zfxxgknb/202501/P020250124_locked.pdf',
+    label: '需要密码的 PDF（合成）',
+    file: path.join(FIXTURES_VIEWER, 'encrypted.pdf'),
+    type: PDF,
+  },
+];
+
+/**
+ * Addresses that answer badly, as real sites do, for the viewer's messages: a .pdf link that returns
+ * a web page (a login wall), a server that never answers, a 300 MB file. (Any other address is a 404.)
+ */
+export const BAD_FILE_URLS = {
+  htmlNotPdf: 'http://www.hegang.gov.cn/zwgk/zfxxgknb/202501/P020250124_login.pdf',
+  noAnswer: 'http://www.hegang.gov.cn/zwgk/zfxxgknb/202501/P020250124_slow.pdf',
+  huge: 'http://www.hegang.gov.cn/zwgk/zfxxgknb/202501/P020250124_scan300mb.pdf',
+  missing: 'http://www.hegang.gov.cn/zwgk/zfxxgknb/202501/P020250124_gone.pdf',
+} as const;
+
+const HUGE_BYTES = 300 * 1024 * 1024;
+
+/** Answers a bad-file address; false for any other. */
+function respondBadly(url: string, res: http.ServerResponse): boolean {
+  if (url === BAD_FILE_URLS.htmlNotPdf) {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end('<!DOCTYPE html><html><head><title>用户登录</title></head><body><form>请先登录</form></body></html>');
+    return true;
+  }
+  if (url === BAD_FILE_URLS.noAnswer) return true; // headers never sent; the socket stays open until the client gives up
+  if (url === BAD_FILE_URLS.huge) {
+    res.writeHead(200, { 'content-type': PDF, 'content-length': String(HUGE_BYTES), 'cache-control': 'no-store' });
+    // Streams for as long as the client reads: the viewer must stop at the header, or while streaming.
+    const chunk = Buffer.alloc(1024 * 1024);
+    chunk.write('%PDF-1.7\n');
+    let sent = 0;
+    const pump = () => {
+      while (sent < HUGE_BYTES && !res.destroyed) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    pump();
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A page that never stops changing: seed 000 with a news ticker and a clock updated every `ms`, in a
+ * sidebar outside the report, or (`inReport`) a visit counter inside the report's own text. The
+ * page counts its updates in `window.__ticks`.
+ */
+function withTicker(ms: number, inReport = false): (html: string) => string {
+  const counter = '<p class="views">浏览次数：<span id="clock">0</span></p>';
+  const sidebar = '<aside class="ticker" style="position:fixed;left:0;top:80px;width:160px;background:#fff"><p id="clock">00:00:00</p><ul id="news"></ul></aside>';
+  const script = `<script>(function () {
+  var n = 0; window.__ticks = 0;
+  setInterval(function () {
+    n++; window.__ticks = n;
+    document.getElementById('clock').textContent = ${inReport ? 'String(1000 + n)' : "'更新 ' + n"};
+    var news = document.getElementById('news');
+    if (news) { var li = document.createElement('li'); li.textContent = '快讯第' + n + '条'; news.prepend(li); if (news.children.length > 5) news.lastElementChild.remove(); }
+  }, ${ms});
+})();</script>`;
+  return (html) =>
+    inReport
+      ? html.replace('<div class="article-content TRS_Editor">', `<div class="article-content TRS_Editor">${counter}`).replace('</body>', `${script}\n</body>`)
+      : html.replace('</body>', `${sidebar}\n${script}\n</body>`);
+}
+
+/** Busy pages (hostile-ext): re-analysis must stay bounded and still see a real change of the tables. */
+ROUTES.push(
+  ...[
+    { id: 'ticker-50ms', ms: 50, inReport: false, label: '鹤岗市 2024，侧栏快讯与时钟每 50 毫秒更新' },
+    { id: 'ticker-1s', ms: 1000, inReport: false, label: '鹤岗市 2024，侧栏快讯与时钟每秒更新' },
+    { id: 'ticker-in-report-50ms', ms: 50, inReport: true, label: '鹤岗市 2024，正文内浏览次数每 50 毫秒更新' },
+  ].map(({ id, ms, inReport, label }) => ({
+    id,
+    url: `http://www.hegang.gov.cn/zwgk/zfxxgknb/202501/t20250124_000_${id}.html`,
+    kind: 'report' as const,
+    label,
+    file: path.join(FIXTURES_HTML, '000-word.html'),
+    transform: withTicker(ms, inReport),
+  })),
+);
+
 export function route(id: string): Route {
   const found = ROUTES.find((r) => r.id === id);
   if (!found) throw new Error(`no fixture route "${id}"; known: ${ROUTES.map((r) => r.id).join(', ')}`);
@@ -141,6 +287,12 @@ export function route(id: string): Route {
 
 /** The routes whose page exists on this machine (the corpus lives outside the repo). */
 export const availableRoutes = () => ROUTES.filter((r) => existsSync(r.file));
+
+export function fileRoute(id: string): FileRoute {
+  const found = FILE_ROUTES.find((r) => r.id === id);
+  if (!found) throw new Error(`no file route "${id}"; known: ${FILE_ROUTES.map((r) => r.id).join(', ')}`);
+  return found;
+}
 
 /**
  * Chromium's --host-resolver-rules: the fixture hosts (bare IP included: Chromium maps IP literals
@@ -191,6 +343,10 @@ async function respond(req: http.IncomingMessage, res: http.ServerResponse): Pro
     const html = await readFile(page.file, 'utf8');
     return send(200, 'text/html; charset=utf-8', page.transform ? page.transform(html) : html);
   }
+  const address = `http://${host}${pathname}`;
+  const file = FILE_ROUTES.find((r) => r.url === address && existsSync(r.file));
+  if (file) return send(200, file.type, await readFile(file.file));
+  if (respondBadly(address, res)) return;
   // Images the seed pages reference relatively ("img/004-table2.svg").
   const image = /\/img\/([\w.-]+)$/.exec(pathname)?.[1];
   const type = image && TYPES[path.extname(image)];

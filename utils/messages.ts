@@ -40,4 +40,22 @@ export type Message =
   /** background → analyzer: the reader chose "flag this figure" in the page's context menu. */
   | { type: 'gkl:flag-cell' }
   /** analyzer → background: open the Snapshots page on this snapshot (content scripts cannot open extension pages). */
-  | { type: 'gkl:open-snapshot'; id: string };
+  | { type: 'gkl:open-snapshot'; id: string }
+  /**
+   * popup/analyzer → background: open the viewer (viewer.html?file=) on a PDF/DOCX — in tab `tabId`
+   * (the popup, on a tab showing that PDF) or in a new tab beside the sender's (answer: boolean).
+   */
+  | { type: 'gkl:open-viewer'; url: string; tabId?: number }
+  /** analyzer → background: read the report file the page links or embeds (answer: AttachmentRead). */
+  | { type: 'gkl:read-attachment'; url: string }
+  /** background → offscreen document: fetch and read that file (answer: AttachmentRead). */
+  | { type: 'gkl:offscreen-read'; url: string };
+
+/**
+ * A report file read in an extension context (pdf.js never runs in a content script): its Page as
+ * plain data, or why not — `message` in the UI's language; `permission` when the file's host is not
+ * granted and `unsupported` where no offscreen document exists (both: open it in the viewer instead).
+ */
+export type AttachmentRead =
+  | { ok: true; page: import('../lib/types').Page }
+  | { ok: false; reason: 'unreadable' | 'permission' | 'unsupported'; message: string };

@@ -35,6 +35,21 @@ export interface PanelExtension {
   pillMarks?(analysis: Analysis, lang: Lang): PillMark[];
   /** Last year's report of the same agency; when given, its YOY findings join the panel (the page is not read again). */
   previous?(report: Report): Promise<AnalyzeOptions['previous'] | undefined>;
+  /** The reader expanded the panel (a click on the pill, Enter/Space). */
+  expanded?(): void;
+}
+
+/**
+ * What the analyzer reads and where the panel goes, for a host other than a web page: the viewer
+ * (an extension page showing a PDF/DOCX), or a page whose report is in an attachment.
+ */
+export interface AnalyzerSource {
+  /** The analysis to show (default: the page's document, read at location.href). */
+  read?(previous: AnalyzeOptions['previous']): Analysis;
+  /** The panel's CSS where WXT does not put it in the shadow root itself (an extension page). */
+  css?: string;
+  /** Read again when the page's text changes (default true; a file's report does not change). */
+  watch?: boolean;
 }
 
 export interface AnalyzerHandle {
@@ -69,7 +84,7 @@ const REANALYSE_DEBOUNCE_MS = 600;
  * created), which takes its panel, marks and listeners away: one analyzer per page. Every step
  * after an await checks the context is still valid, so an older run cannot mount late.
  */
-export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly PanelExtension[] = []): AnalyzerHandle {
+export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly PanelExtension[] = [], source: AnalyzerSource = {}): AnalyzerHandle {
   const lang: Lang = i18n.t('panel.lang') === 'en' ? 'en' : 'zh';
   let settings: Settings | null = null;
   let analysis: Analysis | null = null;
@@ -106,7 +121,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
   function analyse(): void {
     const start = performance.mark('gkl:analyze:start');
     try {
-      adopt(analyzeDocument(document, { source: location.href, previous }));
+      adopt(source.read ? source.read(previous) : analyzeDocument(document, { source: location.href, previous }));
     } catch (error) {
       analysis = null;
       content = { status: 'error', reason: reasonOf(error) };
@@ -177,6 +192,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
       position: 'inline',
       anchor: 'body',
       append: 'last',
+      css: source.css,
       // Keys typed in the panel must not reach the page's own shortcuts.
       isolateEvents: true,
       onMount: () => {},
@@ -220,7 +236,10 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
         itemActions={read ? (item) => extensions.flatMap((e) => e.itemActions?.(item, read, lang) ?? []) : undefined}
         cellAction={read ? (key) => extensions.map((e) => e.cellAction?.(key, read, lang)).find(Boolean) : undefined}
         pillMarks={read ? extensions.flatMap((e) => e.pillMarks?.(read, lang) ?? []) : undefined}
-        onExpandedChange={(expanded) => setPanel({ expanded })}
+        onExpandedChange={(expanded) => {
+          setPanel({ expanded });
+          if (expanded) for (const e of extensions) e.expanded?.();
+        }}
         onDockChange={(dock: Dock) => setPanel({ dock })}
         onMarksChange={(on) => saveSettings({ marks: on })}
         onSelect={select}
@@ -313,7 +332,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
       void paint();
     }));
     await paint();
-    if (document.body) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    if (document.body && source.watch !== false) observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     recheckPrevious();
   })();
 

@@ -1,0 +1,24 @@
+// pdf.js in the extension's own pages (viewer, offscreen document) — never in a content script. The
+// same module specifier the engine's PDF reader imports, so the viewer's document and the engine's
+// reading share one pdf.js instance; its worker is the bundled file, and eval is off for MV3's CSP.
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import workerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
+import { i18n } from '#i18n';
+import { FileFetchError } from './fetch-file';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+/** Opens a PDF for rendering and reading; an encrypted or broken file is a FileFetchError with its message. */
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // pdf.js takes the buffer over (transfers it to its worker): give it a copy, the download keeps the original.
+  const task = getDocument({ data: bytes.slice(), isEvalSupported: false });
+  // Without an onPassword callback a file that needs a password rejects (PasswordException) at once;
+  // one with an owner password only (printing/copying restricted) opens and reads.
+  try {
+    return await task.promise;
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name;
+    if (name === 'PasswordException') throw new FileFetchError(i18n.t('viewer.error.encrypted'));
+    throw new FileFetchError(i18n.t('viewer.error.brokenPdf'));
+  }
+}

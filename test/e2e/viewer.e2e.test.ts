@@ -1,0 +1,112 @@
+// The viewer page (viewer.html?file=) in real Chromium with the built extension: report files
+// served under their gov.cn addresses, a file dropped on the page, and addresses that answer badly.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { inPanel, launchLens, type Lens } from './harness';
+import { BAD_FILE_URLS, FIXTURES_HTML, fileRoute } from '../../scripts/serve';
+
+let lens: Lens;
+beforeAll(async () => {
+  lens = await launchLens({ lang: 'zh-CN' });
+}, 60_000);
+afterAll(() => lens?.close());
+
+const viewerUrl = (file?: string) => `chrome-extension://${lens.extensionId}/viewer.html${file ? `?file=${encodeURIComponent(file)}` : ''}`;
+
+/** The viewer on an address, once it has finished (read, or refused with its message). */
+async function openViewer(file?: string): Promise<Page> {
+  const page = await lens.open(viewerUrl(file));
+  await page.waitForFunction(() => ['ready', 'error', 'permission', 'idle'].includes(document.body.dataset.state ?? ''), undefined, { timeout: 60_000 });
+  return page;
+}
+
+const message = (page: Page) => page.locator('#message p').textContent();
+const fileLinks = (page: Page) => page.locator('#file-links a').evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href.replace(/^blob:.*/, 'blob:'), a.hasAttribute('download')]));
+
+/** The panel's list: [rule, message] of every item, sorted (the panel's own order is its tests' business). */
+const findings = async (page: Page) =>
+  (await inPanel(page, 'li.item').evaluateAll((items) => items.map((li) => [(li as HTMLElement).dataset.rule!, li.querySelector('.message')!.textContent!]))).sort();
+
+async function showPanel(page: Page): Promise<void> {
+  const dialog = inPanel(page, '[role="dialog"]');
+  if (await dialog.count()) return;
+  await inPanel(page, 'button.pill').click();
+  await dialog.waitFor();
+}
+
+/** Drops a file on the viewer as the reader's desktop would: a real drop event carrying a File. */
+async function dropFile(page: Page, name: string, bytes: Buffer, type: string): Promise<void> {
+  await page.evaluate(
+    ({ name, data, type }) => {
+      const file = new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type });
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      const target = document.querySelector('main')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { name, data: bytes.toString('base64'), type },
+  );
+}
+
+const SEED_001_FINDINGS = [
+  ['T3-ROW', '表三 （七）总计 · 总计：六类申请人（自然人至其他）之和为 6，表中填报 0。'],
+  ['T3-SUM', '表三 （七）总计 · 自然人：各项办理结果之和为 3，表中填报 0。'],
+  ['T3-SUM', '表三 （七）总计 · 商业企业：各项办理结果之和为 3，表中填报 6。'],
+  ['T3-SUM', '表三 （七）总计 · 总计：各项办理结果之和为 6，表中填报 0。'],
+  ['T3-BAL', '表三 （七）总计 · 自然人：一 + 二 = 3，（七）总计 + 四 = 0（3 ≠ 0）；（七）总计应为 3，表中填报 0。'],
+  ['T3-BAL', '表三 （七）总计 · 商业企业：一 + 二 = 3，（七）总计 + 四 = 6（3 ≠ 6）；（七）总计应为 3，表中填报 6。'],
+  ['T3-BAL', '表三 （七）总计 · 总计：一 + 二 = 6，（七）总计 + 四 = 0（6 ≠ 0）；（七）总计应为 6，表中填报 0。'],
+  ['T2-STOCK', '表二 行政规范性文件 · 现行有效件数：本年制发 2 件、废止 1 件，现行有效件数至少应为 1，表中填报 0。'],
+];
+
+describe('a local file dropped on the viewer', () => {
+  it('seed 001 saved as a web page: the panel, the badge and the marks as on the site', async () => {
+    const page = await openViewer();
+    expect(await page.locator('.drop-hint p').first().textContent()).toBe(await lens.t('viewer.dropHint'));
+    await dropFile(page, '001-word.html', await readFile(path.join(FIXTURES_HTML, '001-word.html')), 'text/html');
+    await page.waitForFunction(() => document.body.dataset.state === 'ready');
+    expect(await lens.waitForVerdict(page)).toEqual({ isReport: true, errors: 7, warnings: 1, infos: 0, agency: '盘锦市双台子区人民政府办公室', year: 2023 });
+    expect((await lens.badge(page)).text).toBe('7');
+    await showPanel(page);
+    expect(await findings(page)).toEqual([...SEED_001_FINDINGS].sort());
+    // The file is shown as a clean page; the 表三 total row's three failing cells (自然人, 商业企业, 总计) are outlined there.
+    const marked = page.locator('.doc-page td[data-gkl-mark~="error"]');
+    expect(await marked.allTextContents()).toEqual(['0', '6', '0']);
+    expect(await page.title()).toMatch(/^盘锦市双台子区人民政府办公室.*2023.* · 核对视图$/);
+    // Nothing to download or link to: the file is the reader's own.
+    expect(await fileLinks(page)).toEqual([]);
+  });
+});
+
+describe('addresses that answer badly: a clear message, the links kept, the page usable', () => {
+  const cases: [string, string, () => Promise<string>][] = [
+    ['a 404', BAD_FILE_URLS.missing, () => lens.t('viewer.error.status', ['404'])],
+    ['a web page where the PDF should be', BAD_FILE_URLS.htmlNotPdf, () => lens.t('viewer.error.htmlNotFile')],
+    ['an encrypted PDF', fileRoute('encrypted-pdf').url, () => lens.t('viewer.error.encrypted')],
+    ['a 300 MB file', BAD_FILE_URLS.huge, () => lens.t('viewer.error.tooLarge', ['100'])],
+  ];
+  for (const [what, url, expected] of cases) {
+    it(what, async () => {
+      const page = await openViewer(url);
+      expect(await page.evaluate(() => document.body.dataset.state)).toBe('error');
+      expect(await message(page)).toBe(await expected());
+      const name = decodeURIComponent(url.split('/').pop()!);
+      expect(await page.locator('#doc-title').textContent()).toBe(name);
+      const links = await fileLinks(page);
+      expect(links[0]).toEqual([await lens.t('viewer.original'), url, false]);
+      expect(links[1]![0]).toBe(await lens.t('viewer.download'));
+      // Still usable: the picker is there and works by keyboard.
+      await page.locator('#open-file').focus();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('open-file');
+    });
+  }
+
+  // The one slow test: it waits out the viewer's 30 s timeout.
+  it('a server that never answers: stopped after 30 s with a message', async () => {
+    const page = await openViewer(BAD_FILE_URLS.noAnswer);
+    expect(await message(page)).toBe(await lens.t('viewer.error.timeout', ['30']));
+  }, 90_000);
+});
