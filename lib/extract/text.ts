@@ -2,10 +2,13 @@
 // layouts: one cell per line (blank lines between), each cell ending in " |" where a line of bare
 // pipes ("|||") is a run of empty cells (colspans, blank cells), or a table row per line with its
 // cells parted by tabs (innerText of a table; "⇥⇥" is an empty cell). Some archives put header
-// lines ("标题: …") and a "==== 正文 ====" rule above the body.
-import type { Block, Cell, PageMeta } from '../types';
+// lines ("标题: …") and a "==== 正文 ====" rule above the body. Other tools save a report as
+// `pdftotext -layout` columns (text-columns.ts) or as markdown (text-markdown.ts).
+import type { Block, Cell, PageMeta, SourceForm } from '../types';
 import { foldSpaces, type Normalizer } from '../normalize';
+import { REPORT_TITLE } from '../formats';
 import { rememberingLabels } from './memo';
+import { columnRows, isColumnLayout, type CellRow } from './text-columns';
 
 const BODY_RULE = /^=+\s*正文\s*=+$/;
 const HEADER_FIELD = /^([^:：\s]{1,12})\s*[:：]\s*(.*)$/;
@@ -34,6 +37,45 @@ export function textMeta(text: string, source: string, normalizer: Normalizer): 
   return { title: metas['标题'] ?? null, metas, source };
 }
 
+/** How the text lays a report out: cells per line (scrapers), space-aligned columns (pdftotext). */
+export type TextLayout = 'cells' | 'columns';
+
+export function textLayout(text: string): TextLayout {
+  const lines = linesOf(text);
+  return isColumnLayout(lines.slice(bodyRule(lines) + 1)) ? 'columns' : 'cells';
+}
+
+/** The form a saved text is reported as. */
+export function textForm(_text: string): SourceForm {
+  return 'text';
+}
+
+/** The rows of cells of the scrapers' layouts: one cell, " |"-ended cells, or tab-parted cells. */
+function cellRows(lines: readonly string[], from: number): CellRow[] {
+  const rows: CellRow[] = [];
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    // "0 |" → one cell; "|||" → three empty cells.
+    if (line.endsWith('|')) rows.push({ line: i, cells: line.split('|').slice(0, -1) });
+    else if (line.includes('\t')) rows.push({ line: i, cells: line.split('\t') });
+    else rows.push({ line: i, cells: [line] });
+  }
+  return rows;
+}
+
+/**
+ * A title printed over two lines, the agency above the rest ("淮安市人民政府" / "2024 年政府信息
+ * 公开工作年度报告"), is one title: the agency is the title's, not the preamble's 办公室.
+ */
+function joinTitle(rows: CellRow[], normalizer: Normalizer): void {
+  const at = rows.findIndex((r) => r.cells.length === 1 && REPORT_TITLE.test(normalizer.label(r.cells[0]!)));
+  const above = rows[at - 1];
+  if (at < 1 || !/^\d/.test(rows[at]!.cells[0]!) || above!.cells.length !== 1 || above!.line !== rows[at]!.line - 1) return;
+  rows[at] = { line: above!.line, cells: [above!.cells[0]! + rows[at]!.cells[0]!] };
+  rows.splice(at - 1, 1);
+}
+
 /**
  * One text block per cell: `table` = the line's index in the file, `col` = the cell's place on
  * its line (a line "|||" gives three empty cells), `row` 0. Blank lines, tab-only ones included
@@ -48,16 +90,12 @@ export function textBlocks(text: string, pageNormalizer: Normalizer): Block[] {
     const c: Cell = { text: t, norm: t === '' ? '' : normalizer.label(t), table: line, row: 0, col };
     return { kind: 'text', cell: c };
   };
-  for (let i = bodyRule(lines) + 1; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    if (line.endsWith('|')) {
-      // "0 |" → one cell; "|||" → three empty cells.
-      const cells = line.split('|').slice(0, -1);
-      cells.forEach((raw, col) => blocks.push(cell(raw, i, col)));
-    } else if (line.includes('\t')) {
-      line.split('\t').forEach((raw, col) => blocks.push(cell(raw, i, col)));
-    } else blocks.push(cell(line, i, 0));
-  }
+  const from = bodyRule(lines) + 1;
+  let rows: CellRow[];
+  if (isColumnLayout(lines.slice(from))) {
+    rows = columnRows(lines.slice(from).join('\n')).map((r) => ({ line: r.line + from, cells: r.cells }));
+    joinTitle(rows, normalizer);
+  } else rows = cellRows(lines, from);
+  for (const row of rows) row.cells.forEach((raw, col) => blocks.push(cell(raw, row.line, col)));
   return blocks;
 }
