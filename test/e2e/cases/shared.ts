@@ -1,0 +1,162 @@
+/**
+ * The browser test cases every supported browser must pass, written once against the driver
+ * interface (./driver.ts) and run by test/e2e/cases/chromium.e2e.test.ts (real Chromium) and
+ * test/e2e-firefox/firefox.e2e.test.ts (real Firefox ESR), each with the build of its own target.
+ * What they hold to is what a reader depends on in any browser: recognition only on report pages,
+ * the right verdict on the badge and in the page, the findings' cells marked, the JSON copied on a
+ * plain-http page, a snapshot saved and listed. Assertions use no UI text: the browsers may show the
+ * extension in different languages.
+ */
+import { expect } from 'vitest';
+import { PANEL_HOST, WRITE_SCREENSHOTS, type BrowserDriver, type DriverTab } from './driver';
+
+export interface SharedCase {
+  name: string;
+  run(driver: BrowserDriver): Promise<void>;
+}
+
+/** Whether the panel's shadow root has an element matching `selector` (run in the page). */
+const panelHas = ([host, selector]: readonly [string, string]) => !!document.querySelector(host)?.shadowRoot?.querySelector(selector);
+
+/** A report page with the analyzer's panel mounted. */
+async function openReport(driver: BrowserDriver, routeId: string): Promise<DriverTab> {
+  const tab = await driver.open(routeId);
+  await tab.waitForAnalyzer();
+  return tab;
+}
+
+/** Expands the panel from its pill with a real click (the panel keeps its state across pages). */
+async function expand(tab: DriverTab): Promise<void> {
+  if (!(await tab.evaluate(panelHas, [PANEL_HOST, '[role="dialog"]'] as const))) {
+    await tab.waitFor(panelHas, [PANEL_HOST, 'button.pill'] as const);
+    await tab.click('button.pill', { inPanel: true });
+  }
+  await tab.waitFor(panelHas, [PANEL_HOST, '[role="dialog"] li.item, [role="dialog"] .findings-section .none'] as const);
+}
+
+/**
+ * The rule id of every item listed in the panel, sorted: how the panel orders and groups them is the
+ * panel's business (its own tests), which findings a browser shows is this one's. The id is the
+ * item's data-rule (or, in the older layout, its .rule text).
+ */
+const rules = (tab: DriverTab) => tab.evaluate(itemRules, PANEL_HOST).then((ids) => ids.toSorted());
+function itemRules(host: string): string[] {
+  return [...document.querySelector(host)!.shadowRoot!.querySelectorAll<HTMLElement>('li.item')].map((li) => li.dataset.rule ?? li.querySelector('.rule')?.textContent ?? '');
+}
+
+/** [kind, text] of every cell the analyzer outlined in the page. */
+const marks = (tab: DriverTab) =>
+  tab.evaluate(() => [...document.querySelectorAll('[data-gkl-mark]')].map((td) => [td.getAttribute('data-gkl-mark'), td.textContent!.trim()]), undefined);
+
+/** Seed 001's findings in the engine's order (the copied JSON keeps it). */
+const SEED_001_RULES = ['T3-ROW', 'T3-SUM', 'T3-SUM', 'T3-SUM', 'T3-BAL', 'T3-BAL', 'T3-BAL', 'T2-STOCK'];
+
+export const SHARED_CASES: SharedCase[] = [
+  {
+    name: 'recognises report pages and only them: the analyzer goes into a report, nothing into other pages',
+    async run(driver) {
+      // The non-report pages load (and their detector runs) before the report: by the time the
+      // report's analyzer is in, theirs would have been too.
+      const govPage = await driver.open('nonreport-gov');
+      const otherSite = await driver.open('nonreport-other');
+      const report = await openReport(driver, '001-word');
+      expect((await report.waitForVerdict()).isReport).toBe(true);
+      for (const page of [govPage, otherSite]) {
+        expect(await page.evaluate((host) => document.querySelectorAll(host).length, PANEL_HOST)).toBe(0);
+        expect(await page.evaluate(() => document.querySelectorAll('[data-gkl-mark]').length, undefined)).toBe(0);
+        expect(await page.verdict()).toBeNull();
+        expect(await page.badgeText()).toBe('');
+      }
+      expect(await report.evaluate((host) => document.querySelectorAll(host).length, PANEL_HOST)).toBe(1);
+      for (const page of [govPage, otherSite, report]) await page.close();
+    },
+  },
+  {
+    name: 'seed 001 (traditional, T2021): 7 errors and 1 warning on the badge and in the panel, the four cells marked',
+    async run(driver) {
+      const tab = await openReport(driver, '001-word');
+      expect(await tab.waitForVerdict()).toEqual({ isReport: true, errors: 7, warnings: 1, infos: 0, agency: '盘锦市双台子区人民政府办公室', year: 2023 });
+      expect(await tab.badgeText()).toBe('7');
+      expect(await marks(tab)).toEqual([['warning', '0'], ['error', '0'], ['error', '6'], ['error', '0']]);
+      await expand(tab);
+      expect(await rules(tab)).toEqual(SEED_001_RULES.toSorted());
+      if (WRITE_SCREENSHOTS && driver.name === 'firefox') await tab.screenshot('firefox-panel-001');
+      await tab.close();
+    },
+  },
+  {
+    name: 'seed 003 (traditional with romanisation, T2019): 12 errors',
+    async run(driver) {
+      const tab = await openReport(driver, '003-word');
+      expect(await tab.waitForVerdict()).toMatchObject({ isReport: true, errors: 12, warnings: 0, agency: '衡阳市人民政府办公室', year: 2019 });
+      expect(await tab.badgeText()).toBe('12');
+      await expand(tab);
+      const errors = await tab.evaluate((host) => document.querySelector(host)!.shadowRoot!.querySelectorAll('li.item.kind-error').length, PANEL_HOST);
+      expect(errors).toBe(12);
+      expect((await rules(tab)).filter((rule) => rule.startsWith('T3-'))).toEqual([...Array(5).fill('T3-BAL'), ...Array(3).fill('T3-ROW'), ...Array(4).fill('T3-SUM')]);
+      await tab.close();
+    },
+  },
+  {
+    name: 'seed 002 (simplified, 表三 in three blocks): no finding, a green tick, nothing marked',
+    async run(driver) {
+      const tab = await openReport(driver, '002-word');
+      expect(await tab.waitForVerdict()).toEqual({ isReport: true, errors: 0, warnings: 0, infos: 0, agency: '精河县', year: 2024 });
+      expect(await tab.badgeText()).toBe('✓');
+      expect(await marks(tab)).toEqual([]);
+      await expand(tab);
+      expect(await rules(tab)).toEqual([]);
+      await tab.close();
+    },
+  },
+  {
+    name: 'a finding clicked in the panel outlines its cells in the page',
+    async run(driver) {
+      const tab = await openReport(driver, '001-word');
+      await expand(tab);
+      // The second T3-SUM finding (the engine lists the columns in order): 商业企业, where 6 was filled in for 3.
+      const nth = (await tab.evaluate(itemRules, PANEL_HOST)).map((rule, i) => [rule, i] as const).filter(([rule]) => rule === 'T3-SUM')[1]![1];
+      await tab.click('li.item .item-button', { inPanel: true, nth });
+      // （七）总计 and the 21 result rows （一）–（六） of the 商业企业 column
+      await tab.waitFor(() => document.querySelectorAll('[data-gkl-focus]').length === 22, undefined);
+      const checked = await tab.evaluate(() => [...document.querySelectorAll('[data-gkl-focus][data-gkl-mark~="error"]')].map((td) => td.textContent!.trim()), undefined);
+      expect(checked).toEqual(['6']);
+      expect(await tab.evaluate(() => document.querySelectorAll('[data-gkl-flash]').length, undefined)).toBe(22);
+      await tab.close();
+    },
+  },
+  {
+    name: 'the JSON copied on a plain-http page parses, and is the report shown',
+    async run(driver) {
+      const tab = await openReport(driver, '001-word');
+      expect(tab.url.startsWith('http://')).toBe(true);
+      await expand(tab);
+      await tab.click('button.copy-json', { inPanel: true });
+      await tab.waitFor(([host]) => document.querySelector(host)!.shadowRoot!.querySelector('.copybar > [role="status"]')!.textContent !== '', [PANEL_HOST] as const);
+      const report = JSON.parse(await driver.clipboard());
+      expect(report).toMatchObject({ source: tab.url, form: 'html', agency: '盘锦市双台子区人民政府办公室', year: 2023, template: '2021' });
+      expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(SEED_001_RULES);
+      await tab.close();
+    },
+  },
+  {
+    name: 'a report saved from the panel opens on the Snapshots page and is listed there',
+    async run(driver) {
+      const tab = await openReport(driver, '003-word');
+      await expand(tab);
+      await tab.click('.copybar button.save', { inPanel: true });
+      await tab.waitFor(panelHas, [PANEL_HOST, '.keep-status button.open-snapshot'] as const);
+      // The extension opens its own page (tabs.create): tests cannot navigate to it in Firefox.
+      await tab.click('.keep-status button.open-snapshot', { inPanel: true });
+      const snapshots = await driver.extensionTab('/snapshots.html');
+      await snapshots.waitFor('article.snapshot .facts a');
+      expect(await snapshots.texts('article.snapshot .facts a')).toEqual([tab.url]);
+      await snapshots.click('article.snapshot .buttons button');
+      await snapshots.waitFor('table.list tbody th');
+      expect(await snapshots.texts('table.list tbody th')).toEqual(['衡阳市人民政府办公室']);
+      expect(await snapshots.texts('table.list tbody td:nth-child(3)')).toEqual(['2019']);
+      await snapshots.close();
+      await tab.close();
+    },
+  },
+];
