@@ -2,9 +2,10 @@
 // Content-Length, then the bytes as they stream in) and in time (an AbortController), so a wrong
 // link, a 300 MB scan or a server that never answers ends in a clear message, never a hung tab.
 import { i18n } from '#i18n';
+import { MAX_PDF_BYTES } from '@/lib/extract/pdf';
 
-/** The largest report file read. Text-layer annual reports are < 5 MB; scans reach ~60 MB. */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** The largest report file read: the engine's own PDF cap (text-layer annual reports are < 5 MB). */
+export const MAX_FILE_BYTES = MAX_PDF_BYTES;
 /** No byte for this long: the server is not answering. */
 export const FETCH_TIMEOUT_MS = 30_000;
 

@@ -5,6 +5,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { i18n } from '#i18n';
 import type { Page } from '@/lib/types';
 import { readFile, sniff, UnreadableFile, type FileKind } from '@/lib/extract/file';
+import { readPdfDocument } from '@/lib/extract/pdf';
 import { FileFetchError } from './fetch-file';
 import { openPdf } from './pdf';
 
@@ -40,7 +41,8 @@ export function formOf(bytes: Uint8Array, source: string, { linked }: { linked: 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 /** The file's Page; a PDF already opened (for drawing) is read from that document. */
-export async function readPage(bytes: Uint8Array, source: string, _pdf?: PDFDocumentProxy): Promise<Page> {
+export async function readPage(bytes: Uint8Array, source: string, pdf?: PDFDocumentProxy): Promise<Page> {
+  if (pdf) return readPdfDocument(pdf, source);
   return readFile({ bytes, source }, { parseHtml });
 }
 
