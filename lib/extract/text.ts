@@ -9,6 +9,7 @@ import { foldSpaces, type Normalizer } from '../normalize';
 import { REPORT_TITLE } from '../formats';
 import { rememberingLabels } from './memo';
 import { columnRows, isColumnLayout, type CellRow } from './text-columns';
+import { isMarkdown, markdownRows } from './text-markdown';
 
 const BODY_RULE = /^=+\s*正文\s*=+$/;
 const HEADER_FIELD = /^([^:：\s]{1,12})\s*[:：]\s*(.*)$/;
@@ -37,17 +38,26 @@ export function textMeta(text: string, source: string, normalizer: Normalizer): 
   return { title: metas['标题'] ?? null, metas, source };
 }
 
-/** How the text lays a report out: cells per line (scrapers), space-aligned columns (pdftotext). */
-export type TextLayout = 'cells' | 'columns';
+/**
+ * How the text lays a report out: cells per line (scrapers), markdown (converters), space-aligned
+ * columns (pdftotext -layout).
+ */
+export type TextLayout = 'cells' | 'markdown' | 'columns';
+
+function layoutOf(lines: readonly string[]): TextLayout {
+  // Markdown first: its tables are often padded into aligned columns too.
+  if (isMarkdown(lines)) return 'markdown';
+  return isColumnLayout(lines) ? 'columns' : 'cells';
+}
 
 export function textLayout(text: string): TextLayout {
   const lines = linesOf(text);
-  return isColumnLayout(lines.slice(bodyRule(lines) + 1)) ? 'columns' : 'cells';
+  return layoutOf(lines.slice(bodyRule(lines) + 1));
 }
 
-/** The form a saved text is reported as. */
-export function textForm(_text: string): SourceForm {
-  return 'text';
+/** The form a saved text is reported as (report.form). */
+export function textForm(text: string): SourceForm {
+  return textLayout(text) === 'markdown' ? 'markdown' : 'text';
 }
 
 /** The rows of cells of the scrapers' layouts: one cell, " |"-ended cells, or tab-parted cells. */
@@ -91,11 +101,12 @@ export function textBlocks(text: string, pageNormalizer: Normalizer): Block[] {
     return { kind: 'text', cell: c };
   };
   const from = bodyRule(lines) + 1;
+  const layout = layoutOf(lines.slice(from));
   let rows: CellRow[];
-  if (isColumnLayout(lines.slice(from))) {
+  if (layout === 'columns') {
     rows = columnRows(lines.slice(from).join('\n')).map((r) => ({ line: r.line + from, cells: r.cells }));
     joinTitle(rows, normalizer);
-  } else rows = cellRows(lines, from);
+  } else rows = layout === 'markdown' ? markdownRows(lines, from) : cellRows(lines, from);
   for (const row of rows) row.cells.forEach((raw, col) => blocks.push(cell(raw, row.line, col)));
   return blocks;
 }

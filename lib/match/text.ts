@@ -75,7 +75,8 @@ export class TextReader {
     if (match) {
       this.reading.enter(match.entry);
       this.apply(match.entry);
-      return match.span;
+      const label = (blocks[i + match.span - 1] as Extract<Block, { kind: 'text' }>).cell;
+      return match.span + this.readRowOnLine(blocks, i + match.span, end, label);
     }
     const table = this.reading.table;
     if (!table || !this.isFigure(cell, false)) return 0;
@@ -86,6 +87,48 @@ export class TextReader {
     }
     // Otherwise a stray cell of the table (colspan remainders "||"): table content, no figure.
     return 1;
+  }
+
+  /**
+   * A row printed on one line (a markdown or tab-parted table row): its figures are the cells after
+   * the label on the label's line. More cells than columns are padding of a merged cell (a
+   * converter writes a colspan as its text and empty cells): the printed ones, when there are as
+   * many as columns; else the row's last or first cells, where the others are all empty. When both
+   * fit and differ, a blank cell cannot be told from padding: the row is not read (TBL-UNREADABLE).
+   * Returns how many blocks the row's figures took; 0 when the line holds none (one cell per line).
+   */
+  private readRowOnLine(blocks: readonly Block[], from: number, end: number, label: Cell): number {
+    const run = this.run;
+    if (!run) return 0;
+    const after: Cell[] = [];
+    for (let j = from; j < end; j++) {
+      const block = blocks[j]!;
+      if (block.kind !== 'text' || block.cell.table !== label.table || !this.isFigure(block.cell, false)) break;
+      after.push(block.cell);
+    }
+    const n = run.columns.length;
+    if (after.length <= n) {
+      after.forEach((cell) => this.run === run && this.take(run, cell));
+      return after.length;
+    }
+    const printed = after.filter((c) => c.text !== '');
+    const empty = (cells: Cell[]) => cells.every((c) => c.text === '');
+    const last = empty(after.slice(0, after.length - n)) ? after.slice(after.length - n) : null;
+    const first = empty(after.slice(n)) ? after.slice(0, n) : null;
+    const same = last && first && last.every((c, k) => c.text === first[k]!.text);
+    const chosen = printed.length === n ? printed : last && first && !same ? null : last ?? first;
+    if (chosen) chosen.forEach((cell) => this.take(run, cell));
+    else {
+      this.run = null;
+      this.unreadable(run.prefix.split('.')[0] as TableId, '空白格与合并格无法区分，无法确定各栏数字', 'blank cells cannot be told from merged ones; the figures\' columns cannot be told');
+    }
+    return after.length;
+  }
+
+  /** A table seen but not readable (once per table): TBL-UNREADABLE, and no TBL-MISSING for it. */
+  private unreadable(table: TableId, reason: string, reasonEn: string): void {
+    this.reading.tableSeen = true;
+    if (!this.reading.unreadable.some((u) => u.table === table)) this.reading.unreadable.push({ table, reason, reasonEn });
   }
 
   private isFigure(cell: Cell, printedOnly: boolean): boolean {
