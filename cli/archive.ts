@@ -74,7 +74,8 @@ async function* warcItems(stream: AsyncIterable<Uint8Array> | Iterable<Uint8Arra
     yield problem(source, 'unreadable', 'WARC 存档已损坏', `broken WARC archive: ${(e as Error).message}`);
     return;
   }
-  if (!pages) yield problem(source, 'unreadable', 'WARC 存档中没有网页', 'no pages in the WARC archive');
+  // warcio stops quietly at a truncated gzip member: an archive without pages says it may be broken.
+  if (!pages) yield problem(source, 'unreadable', 'WARC 存档中没有网页（可能已损坏或被截断）', 'no pages in the WARC archive (it may be broken or truncated)');
 }
 
 /** The pages of an archive, in archive order. */

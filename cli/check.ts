@@ -37,7 +37,7 @@ async function* inputsOf(opts: Options, skipped: Skipped): AsyncGenerator<Item |
     const { urlItems } = await import('./urls');
     yield* urlItems(opts.urls, {
       concurrency: opts.fetchConcurrency, retries: opts.retries, retryDelayMs: opts.retryDelayMs, timeoutMs: opts.fetchTimeoutMs,
-      cacheDir: opts.cacheDir, maxBytes: opts.maxBytes, userAgent: 'gongkai-lens (公开年报核对; bulk check of annual reports)',
+      cacheDir: opts.cacheDir, maxBytes: opts.maxBytes, userAgent: 'gongkai-lens (bulk check of government information-disclosure annual reports)',
     });
   }
 }

@@ -117,12 +117,12 @@ class Fetcher {
     try {
       res = await fetch(url, { signal: AbortSignal.timeout(this.opts.timeoutMs), headers: { 'user-agent': this.opts.userAgent }, redirect: 'follow' });
     } catch (e) {
-      const err = e as Error & { cause?: { code?: string } };
+      const err = e as Error & { cause?: { code?: string; message?: string } };
       const timedOut = err.name === 'TimeoutError';
       return {
         item: timedOut
           ? problem(url, 'fetch', `请求超时（${this.opts.timeoutMs / 1000} 秒）`, `request timed out (${this.opts.timeoutMs / 1000} s)`)
-          : problem(url, 'fetch', '无法连接', `cannot connect: ${err.cause?.code ?? err.message}`),
+          : problem(url, 'fetch', '无法连接', `cannot connect: ${err.cause?.code ?? err.cause?.message ?? err.message}`),
         retryAfterMs: 0,
       };
     }
