@@ -1,12 +1,17 @@
 // One click each: the engine's JSON exactly, a tab-separated table for Excel/WPS, an HTML table for
-// Word (with a plain-text fallback). The confirmation is visible and announced (aria-live).
+// Word (with a plain-text fallback); and two files: the report as an .xlsx workbook, the findings as
+// a report a reviewer can send (Markdown). The confirmation is visible and announced (aria-live);
+// nothing to copy is said as such, never as "copied".
 import { useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
 import type { Report } from '../lib/report/schema';
 import { toHtmlTable, toTsv } from '../lib/export';
+import { findingsMarkdown, type ReaderFlag } from '../lib/export/findings';
+import { exportFileName, reportXlsx } from '../lib/export/xlsx';
 import { copyToClipboard, type ClipboardPayload } from '../utils/clipboard';
-import type { Lang } from './model';
+import { downloadFile } from '../utils/download';
+import type { Lang, PanelItem } from './model';
 
 interface CopyFormat {
   label: () => string;
@@ -32,24 +37,51 @@ const FORMATS: Record<'json' | 'tsv' | 'html', CopyFormat> = {
   },
 };
 
+/** The reader's flags among the panel's items, as the findings report lists them. */
+export const readerFlags = (items: readonly PanelItem[]): ReaderFlag[] =>
+  items.filter((i) => i.kind === 'flag').map((i) => ({ kind: i.rule, text: i.message }));
+
+/** "2026-12-06 20:51" on the reader's clock (Sweden's format is ISO). */
+const now = () => new Date().toLocaleString('sv-SE').slice(0, 16);
+
 interface CopyBarProps {
   report: Report;
   lang: Lang;
+  /** The panel's list: the reader's flags among it go into the findings report and the workbook. */
+  items?: readonly PanelItem[];
   /** Extension point: more buttons after the copy buttons (e.g. the snapshots' "Save"). */
   children?: ComponentChildren;
 }
 
-export function CopyBar({ report, lang, children }: CopyBarProps) {
+export function CopyBar({ report, lang, items = [], children }: CopyBarProps) {
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const bar = useRef<HTMLDivElement>(null);
 
   // Synchronous up to copyToClipboard: its fallback needs the click's user activation.
   const copy = (format: CopyFormat) => {
     setStatus(null);
-    copyToClipboard(format.payload(report, lang), bar.current!).then(
+    const payload = format.payload(report, lang);
+    if (!payload.text) return setStatus({ text: i18n.t('ux.copy.nothing'), failed: true });
+    copyToClipboard(payload, bar.current!).then(
       () => setStatus({ text: format.done(), failed: false }),
       () => setStatus({ text: i18n.t('panel.copy.failed'), failed: true }),
     );
+  };
+
+  const save = async (kind: 'xlsx' | 'md') => {
+    setStatus(null);
+    const name = `${exportFileName(report, lang)}.${kind}`;
+    try {
+      const flags = readerFlags(items);
+      const blob =
+        kind === 'xlsx'
+          ? await reportXlsx(report, lang, flags)
+          : new Blob([findingsMarkdown(report, lang, flags, now())], { type: 'text/markdown;charset=utf-8' });
+      downloadFile(bar.current!.ownerDocument, blob, name);
+      setStatus({ text: i18n.t('ux.download.done', [name]), failed: false });
+    } catch (error) {
+      setStatus({ text: i18n.t('ux.download.failed', [String(error)]), failed: true });
+    }
   };
 
   return (
@@ -61,6 +93,14 @@ export function CopyBar({ report, lang, children }: CopyBarProps) {
               {format.label()}
             </button>
           ))}
+        </div>
+        <div class="buttons" role="group" aria-label={i18n.t('ux.download.group')}>
+          <button type="button" class="download download-xlsx" onClick={() => void save('xlsx')}>
+            {i18n.t('ux.download.xlsx')}
+          </button>
+          <button type="button" class="download download-md" onClick={() => void save('md')}>
+            {i18n.t('ux.download.md')}
+          </button>
         </div>
         {children}
       </div>

@@ -136,20 +136,23 @@ describe('panel', () => {
       expect(text($$('dl.meta dd')[3]!)).toBe('2024-01-31 · 按期发布（截止 2024-01-31）');
     });
 
-    it('lists the findings errors first, each with the engine message and the value that fits (seed 001)', () => {
+    it('lists the findings by table, then errors first, each with the engine message and the value that fits (seed 001)', () => {
       const { report, figures } = seedReport('001');
       show(reportContent({ report, figures }), { expanded: true });
+      expect(text($('p.summary'))).toBe('读出 3 张表、200 个数字 · 7 处错误 · 1 处提醒');
+      expect($$('.findings .table-group > h4').map(text)).toEqual(['表二 1', '表三 7']);
       const items = $$('li.item');
-      expect(items.map((li) => [li.className, text(li.querySelector('.kind')), text(li.querySelector('.rule'))])).toEqual([
-        ...Array(7).fill(null).map((_, i) => ['item kind-error', '错误', ['T3-ROW', 'T3-SUM', 'T3-SUM', 'T3-SUM', 'T3-BAL', 'T3-BAL', 'T3-BAL'][i]]),
-        ['item kind-warning', '提醒', 'T2-STOCK'],
+      // No rule id in the text: on hover (the entry's title) only.
+      expect(items.map((li) => [li.className, text(li.querySelector('.kind')), li.querySelector('.item-button')!.getAttribute('title'), li.querySelector('.rule')])).toEqual([
+        ['item kind-warning', '提醒', 'T2-STOCK', null],
+        ...Array(7).fill(null).map((_, i) => ['item kind-error', '错误', ['T3-ROW', 'T3-SUM', 'T3-SUM', 'T3-SUM', 'T3-BAL', 'T3-BAL', 'T3-BAL'][i], null]),
       ]);
       expect(items.map((li) => text(li.querySelector('.message')))).toEqual(
-        [...report.findings.filter((f) => f.severity === 'error'), ...report.findings.filter((f) => f.severity === 'warning')].map((f) => f.message),
+        [...report.findings.filter((f) => f.severity === 'warning'), ...report.findings.filter((f) => f.severity === 'error')].map((f) => f.message),
       );
-      expect(text(items[0]!.querySelector('.message'))).toBe('表三 （七）总计 · 总计：六类申请人（自然人至其他）之和为 6，表中填报 0。');
-      expect(text(items[0]!.querySelector('.fix'))).toBe('表中 0 → 应为 6');
-      expect(text(items[2]!.querySelector('.fix'))).toBe('表中 6 → 应为 3');
+      expect(text(items[1]!.querySelector('.message'))).toBe('表三 （七）总计 · 总计：六类申请人（自然人至其他）之和为 6，表中填报 0。');
+      expect(text(items[1]!.querySelector('.fix'))).toBe('表中 0 → 应为 6');
+      expect(text(items[3]!.querySelector('.fix'))).toBe('表中 6 → 应为 3');
       expect(text($('#gkl-findings'))).toBe('发现的问题 8');
     });
 
@@ -214,7 +217,8 @@ describe('panel', () => {
         '表二 未以表格形式发布（可能是图片）', '表三 未以表格形式发布（可能是图片）', '表四 未以表格形式发布（可能是图片）',
       ]);
       expect($('table')).toBeNull();
-      expect($$('li.item .rule').map(text)).toEqual(['TBL-MISSING', 'TBL-MISSING', 'TBL-MISSING']);
+      expect($$('li.item').map((li) => li.dataset.rule)).toEqual(['TBL-MISSING', 'TBL-MISSING', 'TBL-MISSING']);
+      expect($$('.findings .table-group > h4').map(text)).toEqual(['表二 1', '表三 1', '表四 1']);
     });
 
     it('lists the figures stated in the text', () => {
@@ -228,8 +232,9 @@ describe('panel', () => {
       await useLocale('en');
       const s = seedReport('001');
       show({ ...reportContent(s), items: findingItems(s.report, 'en') } as PanelContent, { expanded: true, lang: 'en' });
-      expect(text($('li.item .message'))).toBe(s.report.findings[0]!.messageEn);
-      expect(text($('li.item .kind'))).toBe('Error');
+      expect(text($('li.item .message'))).toBe(s.report.findings.find((f) => f.rule === 'T2-STOCK')!.messageEn);
+      expect(text($('li.item .kind'))).toBe('Warning');
+      expect(text($('p.summary'))).toBe('Read 3 tables and 200 figures · 7 errors · 1 warning');
       expect($$('.tables > section h4').map(text)).toEqual(['Table 2 — proactive disclosure', 'Table 3 — disclosure requests', 'Table 4 — reviews and lawsuits']);
       expect(tableRow('(7) Total handled').map(text)).toEqual(['0', '6', '0', '0', '0', '0', '0']);
       expect($$('dl.meta dt').map(text)).toEqual(['Agency', 'Year', 'Format', 'Published']);
@@ -268,10 +273,13 @@ describe('panel', () => {
       show(reportContent(seedReport('001')), { expanded: true, toolbar: <button type="button" class="save">保存</button> });
       const tabbable = $$('button, input, [tabindex]:not([tabindex="-1"])');
       expect(tabbable.map((el) => el.dataset.key ?? (el.className || el.tagName))).toEqual([
-        'grip', 'INPUT', 'collapse', 'copy copy-json', 'copy copy-tsv', 'copy copy-html', 'save',
-        ...Array(8).fill('item-button'),
-        // One stop per 表, on its first figure.
-        'active.rules.issued', 'requests.newReceived.natural', 'appeals.review.upheld',
+        'grip', 'INPUT', 'dock-side', 'collapse', 'copy copy-json', 'copy copy-tsv', 'copy copy-html',
+        'download download-xlsx', 'download download-md', 'save',
+        'prev', 'next', ...Array(8).fill('item-button'),
+        // Per 表: its copy button, then one stop on its first figure.
+        'copy-table', 'active.rules.issued', 'copy-table', 'requests.newReceived.natural', 'copy-table', 'appeals.review.upheld',
+        // Last, the panel's edge (its width).
+        'resize resize-left',
       ]);
     });
 
@@ -290,7 +298,7 @@ describe('panel', () => {
       const selected = vi.fn();
       act(() => render(<StatefulPanel content={reportContent(seedReport('001'))} onSelect={selected} />, root));
       click($('button.pill')!);
-      const third = $$('button.item-button')[2]!; // T3-SUM on 商业企业
+      const third = $('#gkl-item-finding_2')!; // T3-SUM on 商业企业
       click(third);
       expect(selected).toHaveBeenCalledWith('finding:2');
       expect(third.getAttribute('aria-current')).toBe('true');
@@ -304,7 +312,7 @@ describe('panel', () => {
     it('moves focus to an item on request (a click on a marked cell in the page)', () => {
       const content = reportContent(seedReport('001'));
       show(content, { expanded: true, selected: 'finding:4', focusRequest: { id: 'finding:4', seq: 1 } });
-      expect(document.activeElement).toBe($$('button.item-button')[4]);
+      expect(document.activeElement).toBe($('#gkl-item-finding_4'));
     });
   });
 
@@ -329,7 +337,7 @@ describe('panel', () => {
         ['grid', 'true', '表三 收到和处理政府信息公开申请情况'],
         ['grid', 'true', '表四 行政复议、行政诉讼情况'],
       ]);
-      const cells = $$('table.national td');
+      const cells = $$('table.national tbody td');
       expect(cells).toHaveLength(10 + 25 * 7 + 3 * 5);
       expect(cells.every((td) => td.getAttribute('role') === 'gridcell')).toBe(true);
       expect(cells.filter((td) => td.tabIndex === 0).map((td) => td.dataset.key)).toEqual(['active.rules.issued', 'requests.newReceived.natural', 'appeals.review.upheld']);
@@ -347,7 +355,7 @@ describe('panel', () => {
       const describingFindings = (td: Element) =>
         td.getAttribute('aria-describedby')!.split(' ').flatMap((id) => {
           const entry = root.querySelector(`#${id}.item-button`);
-          return entry ? [[text(entry.querySelector('.kind')), text(entry.querySelector('.rule'))]] : [];
+          return entry ? [[text(entry.querySelector('.kind')), entry.getAttribute('title')]] : [];
         });
       expect(describingFindings(natural)).toEqual([['错误', 'T3-SUM'], ['错误', 'T3-BAL']]);
       expect(refTexts(natural, 'aria-describedby')[2]).toBe('按回车键或空格键：标记存疑');

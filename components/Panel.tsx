@@ -5,11 +5,12 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
 import type { Report } from '../lib/report/schema';
-import { countKinds, deadlineStatus, markedKeys, type Lang, type PanelAction, type PanelItem, type PillMark } from './model';
+import { countKinds, deadlineStatus, listOrder, markedKeys, type Lang, type PanelAction, type PanelItem, type PillMark } from './model';
 import { Findings, itemButtonId } from './Findings';
 import { ReportTables } from './ReportTables';
 import { CopyBar } from './CopyBar';
-import { useDockDrag, dockAfterKey, dockName, type Dock } from './dock';
+import { useDockDrag, dockAfterKey, dockName, horizontalOf, isSide, toggledSide, type Dock } from './dock';
+import { usePanelResize } from './resize';
 
 
 export type PanelContent =
@@ -46,6 +47,16 @@ export interface PanelProps {
   cellAction?(key: string): PanelAction | undefined;
   /** Extension point: marks beside the verdict in the collapsed pill (e.g. an auto-save that failed). */
   pillMarks?: PillMark[];
+  /** The width the reader chose (px); absent: the default for the window. */
+  width?: number;
+  /**
+   * Where focus goes when Escape closes the panel: the page element that had it when the keyboard
+   * shortcut opened the panel. Absent: the pill.
+   */
+  returnFocus?: Element | null;
+  /** A click on a figure of the panel's tables: show its cell in the page. */
+  onShowCell?(key: string): void;
+  onWidthChange?(px: number): void;
   onExpandedChange(expanded: boolean): void;
   onDockChange(dock: Dock): void;
   onMarksChange(on: boolean): void;
@@ -106,6 +117,36 @@ function ReportMeta({ report }: { report: Report }) {
   );
 }
 
+/** "读出 3 张表、95 个数字 · 7 处错误 · 1 处提醒": what was read, then what was found. */
+export function summaryText(report: Report, printed: ReadonlyMap<string, string>, items: readonly PanelItem[]): string {
+  const tables = (['active', 'requests', 'appeals'] as const).filter((t) => report[t] !== null).length;
+  const { errors, warnings } = countKinds(items);
+  return [
+    i18n.t('ux.summary.read', [i18n.t('ux.summary.tables', tables), i18n.t('ux.summary.figures', printed.size)]),
+    i18n.t('ux.summary.errors', errors),
+    i18n.t('ux.summary.warnings', warnings),
+  ].join(' · ');
+}
+
+/** Previous / next finding: buttons, and N / P anywhere in the panel but a text field. */
+function FindingNav({ order, selected, onMove }: { order: readonly PanelItem[]; selected: string | null; onMove(step: 1 | -1): void }) {
+  if (!order.length) return null;
+  const at = order.findIndex((i) => i.id === selected);
+  return (
+    <div class="finding-nav" role="group" aria-label={i18n.t('ux.nav.label')}>
+      <button type="button" class="prev" aria-keyshortcuts="p" title={i18n.t('ux.nav.prevHint')} onClick={() => onMove(-1)}>
+        {i18n.t('ux.nav.prev')}
+      </button>
+      <button type="button" class="next" aria-keyshortcuts="n" title={i18n.t('ux.nav.nextHint')} onClick={() => onMove(1)}>
+        {i18n.t('ux.nav.next')}
+      </button>
+      <span class="position">{at < 0 ? i18n.t('ux.nav.count', order.length) : i18n.t('ux.nav.position', [at + 1, order.length])}</span>
+    </div>
+  );
+}
+
+const isTextField = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+
 function Narrative({ report }: { report: Report }) {
   if (!report.narrative.length) return null;
   const kind = {
@@ -134,12 +175,15 @@ export function Panel(props: PanelProps) {
   const pill = useRef<HTMLButtonElement>(null);
   /** Said by screen readers after a move by keyboard ("面板已移到左上角"). */
   const [announcement, setAnnouncement] = useState('');
-  const drag = useDockDrag(root, onDockChange);
-  /** Where focus goes after the next render (expand → heading, collapse → pill). */
-  const pendingFocus = useRef<'pill' | 'heading' | null>(null);
+  // A dragged side panel stays a side panel, on the side it was dropped nearer to.
+  const drag = useDockDrag(root, (next) => onDockChange(isSide(dock) ? `side-${horizontalOf(next)}` : next));
+  const panelBox = useRef<HTMLDivElement>(null);
+  const resize = usePanelResize(panelBox, horizontalOf(dock) === 'right' ? 'left' : 'right', (px) => props.onWidthChange?.(px));
+  /** Where focus goes after the next render (expand → heading, collapse → pill or back to the page). */
+  const pendingFocus = useRef<'pill' | 'heading' | 'page' | null>(null);
 
-  const setExpanded = (next: boolean) => {
-    pendingFocus.current = next ? 'heading' : 'pill';
+  const setExpanded = (next: boolean, how: 'escape' | 'button' = 'button') => {
+    pendingFocus.current = next ? 'heading' : how === 'escape' && props.returnFocus ? 'page' : 'pill';
     props.onExpandedChange(next);
   };
 
@@ -148,6 +192,12 @@ export function Panel(props: PanelProps) {
     pendingFocus.current = null;
     if (target === 'pill') pill.current?.focus();
     if (target === 'heading') root.current?.querySelector<HTMLElement>(`#${TITLE_ID}`)?.focus();
+    if (target === 'page') {
+      const back = props.returnFocus;
+      if (back instanceof HTMLElement && back.isConnected && back !== back.ownerDocument.body) back.focus();
+      // Nothing focusable had it (the page's body): leave our shadow root, so the page has the keys.
+      else (document.activeElement as HTMLElement | null)?.blur?.();
+    }
   }, [expanded]);
 
   // Each request is served once, when the panel is (or becomes) expanded.
@@ -171,7 +221,7 @@ export function Panel(props: PanelProps) {
     setAnnouncement(i18n.t('panel.moved', [dockName(next)]));
   };
 
-  const rootClass = `gkl-root dock-${dock}`;
+  const rootClass = `gkl-root dock-${dock}${isSide(dock) ? ' side' : ''}`;
   const liveRegion = <p class="sr-only" aria-live="polite">{announcement}</p>;
 
   if (content.status !== 'report') {
@@ -220,18 +270,39 @@ export function Panel(props: PanelProps) {
   }
 
   const selectedItem = items.find((i) => i.id === props.selected);
+  const order = listOrder(items);
+  const move = (step: 1 | -1) => {
+    const at = order.findIndex((i) => i.id === props.selected);
+    const next = order[at < 0 ? (step === 1 ? 0 : order.length - 1) : (at + step + order.length) % order.length];
+    if (!next) return;
+    props.onSelect(next.id);
+    const button = root.current?.querySelector<HTMLElement>(`#${itemButtonId(next.id)}`);
+    button?.focus();
+    button?.scrollIntoView?.({ block: 'nearest' });
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      setExpanded(false, 'escape');
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return;
+    const step = e.key === 'n' || e.key === 'N' ? 1 : e.key === 'p' || e.key === 'P' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    move(step);
+  };
+  const side = horizontalOf(dock) === 'right' ? 'left' : 'right';
   return (
-    <div class={rootClass} ref={root}>
+    <div class={`${rootClass} open`} ref={root}>
       <div
         class="panel"
+        ref={panelBox}
         role="dialog"
         aria-modal="false"
         aria-labelledby={TITLE_ID}
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          e.preventDefault();
-          setExpanded(false);
-        }}
+        style={props.width ? { width: `${props.width}px` } : undefined}
+        onKeyDown={onKeyDown}
       >
         <header class="bar">
           <button type="button" class="grip" aria-label={i18n.t('panel.move')} title={i18n.t('panel.move')} onKeyDown={moveWithKey} {...drag.handlers}>
@@ -245,20 +316,35 @@ export function Panel(props: PanelProps) {
             <input type="checkbox" checked={props.marks} onChange={(e) => props.onMarksChange((e.currentTarget as HTMLInputElement).checked)} />
             {i18n.t('panel.marks')}
           </label>
+          <button
+            type="button"
+            class="dock-side"
+            aria-pressed={isSide(dock) ? 'true' : 'false'}
+            title={i18n.t('ux.dock.toggle')}
+            onClick={() => {
+              const next = toggledSide(dock);
+              onDockChange(next);
+              setAnnouncement(i18n.t('panel.moved', [dockName(next)]));
+            }}
+          >
+            {i18n.t('ux.dock.side')}
+          </button>
           <button type="button" class="collapse" aria-expanded="true" aria-controls={BODY_ID} aria-label={i18n.t('panel.collapse')} title={i18n.t('panel.collapse')} onClick={() => setExpanded(false)}>
             <span aria-hidden="true">–</span>
           </button>
         </header>
         <div class="body" id={BODY_ID}>
           <ReportMeta report={report} />
-          <CopyBar report={report} lang={props.lang}>
+          <CopyBar report={report} lang={props.lang} items={items}>
             {props.toolbar}
           </CopyBar>
+          <p class="summary">{summaryText(report, printed, items)}</p>
           <section class="findings-section" aria-labelledby="gkl-findings">
             <h3 id="gkl-findings">
               {i18n.t('panel.findings.heading')} <span class="count">{items.length}</span>
             </h3>
-            <Findings items={items} selected={props.selected} onSelect={props.onSelect} actions={props.itemActions} />
+            <FindingNav order={order} selected={props.selected} onMove={move} />
+            <Findings items={items} lang={props.lang} selected={props.selected} onSelect={props.onSelect} actions={props.itemActions} />
           </section>
           <Narrative report={report} />
           <section class="tables-section" aria-labelledby="gkl-tables">
@@ -270,9 +356,20 @@ export function Panel(props: PanelProps) {
               marked={markedKeys(items)}
               focused={new Set(selectedItem?.cells ?? [])}
               cellAction={props.cellAction}
+              onShowCell={props.onShowCell}
             />
           </section>
         </div>
+        <div
+          class={`resize resize-${side}`}
+          role="separator"
+          tabIndex={0}
+          aria-orientation="vertical"
+          aria-label={i18n.t('ux.resize')}
+          title={i18n.t('ux.resize')}
+          aria-valuenow={props.width ?? panelBox.current?.getBoundingClientRect().width ?? undefined}
+          {...resize}
+        />
       </div>
       {liveRegion}
     </div>

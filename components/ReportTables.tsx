@@ -2,12 +2,14 @@
 // layout, the same the copy buttons produce), with national (simplified) labels whatever the
 // page's script. Blank cells stay blank, styled apart, never 0; cells with findings are coloured;
 // hovering a cell shows it as printed on the page. Each 表 is one tab stop, a grid the arrow keys
-// move in; Enter or Space runs the command behind a figure.
-import { useState } from 'preact/hooks';
+// move in; a click shows the figure's cell in the page; Enter, Space or a double click runs the
+// command behind a figure. Headers stay in sight while the panel scrolls (sticky, panel.css).
+import { useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Report } from '../lib/report/schema';
 import type { TableId } from '../lib/report/keys';
-import { reportTables, type ExportBlock, type ExportCell, type ExportTable } from '../lib/export';
+import { reportTables, toHtmlTable, toTsv, type ExportBlock, type ExportCell, type ExportTable } from '../lib/export';
+import { copyToClipboard } from '../utils/clipboard';
 import { num, tableName } from '../lib/checks/message';
 import type { Lang, PanelAction, PanelItem } from './model';
 import { itemButtonId } from './Findings';
@@ -23,8 +25,10 @@ interface ReportTablesProps {
   marked: ReadonlyMap<string, readonly PanelItem[]>;
   /** Keys of the item the reader selected. */
   focused: ReadonlySet<string>;
-  /** The command behind a figure the page printed (e.g. "flag this figure"): a click, Enter or Space on the figure runs it. */
+  /** The command behind a figure the page printed (e.g. "flag this figure"): Enter, Space or a double click on the figure runs it. */
   cellAction?(key: string): PanelAction | undefined;
+  /** A click on a figure the page printed: show its cell in the page. */
+  onShowCell?(key: string): void;
 }
 
 /** Where an arrow key (Home/End, Ctrl+Home/End) moves from `from` among a 表's rows of cell keys. */
@@ -45,18 +49,20 @@ function step(rows: readonly string[][], from: string, event: KeyboardEvent): st
   }
 }
 
-interface GridProps extends Pick<ReportTablesProps, 'printed' | 'marked' | 'focused'> {
+interface GridProps extends Pick<ReportTablesProps, 'printed' | 'marked' | 'focused' | 'onShowCell'> {
   /** Key → the command behind the figure (Enter, Space or a click runs it). */
   commands: ReadonlyMap<string, PanelAction>;
   /** Command label → the id of its hidden hint ("回车或空格：标记存疑"). */
   hints: ReadonlyMap<string, string>;
 }
 
-function Cell({ cell, active, printed, marked, focused, commands, hints }: { cell: ExportCell; active: boolean } & GridProps) {
+function Cell({ cell, active, printed, marked, focused, commands, hints, onShowCell }: { cell: ExportCell; active: boolean } & GridProps) {
   const original = printed.get(cell.key);
   const items = marked.get(cell.key) ?? [];
   const action = commands.get(cell.key);
-  const classes = [cell.value === null ? 'blank' : '', items[0] ? `kind-${items[0].kind}` : '', focused.has(cell.key) ? 'focused' : ''];
+  // A reader's flag has its own channel (an inset ring), so it stays visible over a finding's colour.
+  const flagged = items[0]?.kind !== 'flag' && items.some((i) => i.kind === 'flag');
+  const classes = [cell.value === null ? 'blank' : '', items[0] ? `kind-${items[0].kind}` : '', flagged ? 'flagged' : '', focused.has(cell.key) ? 'focused' : ''];
   const blankText = original === undefined ? i18n.t('panel.tables.notRead') : i18n.t('panel.tables.blank');
   const title = [cell.value === null ? blankText : '', original ? i18n.t('panel.tables.original', [original]) : ''].filter(Boolean).join('\n');
   // A coloured cell is described by its findings' list entries (kind, rule, message), then by what Enter does.
@@ -70,7 +76,8 @@ function Cell({ cell, active, printed, marked, focused, commands, hints }: { cel
       title={title || undefined}
       aria-label={cell.value === null ? blankText : undefined}
       aria-describedby={describedBy || undefined}
-      onClick={action?.run}
+      onClick={original !== undefined && onShowCell ? () => onShowCell(cell.key) : action?.run}
+      onDblClick={onShowCell ? action?.run : undefined}
     >
       {cell.value === null ? '' : num(cell.value)}
     </td>
@@ -84,11 +91,16 @@ function Block({ block, labelId, captionId, active, ...grid }: { block: ExportBl
       <thead>
         {block.header.map((cells, r) => (
           <tr key={r}>
-            {cells.map((h, c) => (
-              <th key={c} scope={h.text ? 'col' : undefined} colSpan={h.colspan > 1 ? h.colspan : undefined} rowSpan={h.rowspan > 1 ? h.rowspan : undefined}>
-                {h.text}
-              </th>
-            ))}
+            {cells.map((h, c) =>
+              // The national format's blank corner is no header of anything: a plain cell, not an empty <th>.
+              h.text ? (
+                <th key={c} scope="col" colSpan={h.colspan > 1 ? h.colspan : undefined} rowSpan={h.rowspan > 1 ? h.rowspan : undefined}>
+                  {h.text}
+                </th>
+              ) : (
+                <td key={c} class="corner" colSpan={h.colspan > 1 ? h.colspan : undefined} rowSpan={h.rowspan > 1 ? h.rowspan : undefined} />
+              ),
+            )}
           </tr>
         ))}
       </thead>
@@ -110,7 +122,32 @@ function Block({ block, labelId, captionId, active, ...grid }: { block: ExportBl
  * One 表, one tab stop: its figures form a grid with a roving tabindex (the WAI-ARIA grid pattern),
  * so the keyboard does not walk through every figure; the arrows move across its blocks.
  */
-function Table({ table, notes, ...grid }: { table: ExportTable; notes: readonly string[] } & GridProps) {
+/** "复制此表": TSV (Excel, WPS) and a plain HTML table (Word) of this 表 alone, its header included. */
+function CopyTable({ report, lang, table }: { report: Report; lang: Lang; table: TableId }) {
+  const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
+  const box = useRef<HTMLSpanElement>(null);
+  const name = tableName(table)[lang];
+  // Synchronous up to copyToClipboard: its fallback needs the click's user activation.
+  const copy = () => {
+    setStatus(null);
+    copyToClipboard({ text: toTsv(report, lang, table), html: toHtmlTable(report, lang, table) }, box.current!).then(
+      () => setStatus({ text: i18n.t('ux.copy.tableDone', [name]), failed: false }),
+      () => setStatus({ text: i18n.t('panel.copy.failed'), failed: true }),
+    );
+  };
+  return (
+    <span class="copy-table-box" ref={box}>
+      <button type="button" class="copy-table" aria-label={i18n.t('ux.copy.tableName', [name])} onClick={copy}>
+        {i18n.t('ux.copy.table')}
+      </button>
+      <span class={status?.failed ? 'status failed' : 'status'} role="status" aria-live="polite">
+        {status?.text ?? ''}
+      </span>
+    </span>
+  );
+}
+
+function Table({ table, notes, report, lang, ...grid }: { table: ExportTable; notes: readonly string[]; report: Report; lang: Lang } & GridProps) {
   const rows = table.blocks.flatMap((b) => b.rows.map((row) => row.cells.map((c) => c.key)));
   const [chosen, setChosen] = useState<string | null>(null);
   // The cell focused last, while the tables still have it; else the first.
@@ -141,7 +178,10 @@ function Table({ table, notes, ...grid }: { table: ExportTable; notes: readonly 
 
   return (
     <section class="table" aria-label={table.title} onKeyDown={onKeyDown} onFocusIn={onFocusIn}>
-      <h4 id={labelId}>{table.title}</h4>
+      <div class="table-head">
+        <h4 id={labelId}>{table.title}</h4>
+        <CopyTable report={report} lang={lang} table={table.table} />
+      </div>
       {table.blocks.map((block, i) => (
         <Block key={i} block={block} labelId={labelId} captionId={`${labelId}-${i}`} active={active} {...grid} />
       ))}
@@ -180,7 +220,7 @@ export function ReportTables({ report, lang, printed, cellAction, ...rest }: Rep
           return missing.has(id) ? <p key={id} class="missing">{i18n.t('panel.tables.missing', [tableName(id)[lang]])}</p> : null;
         }
         const notes = report.notes.filter((n) => n.table === id).map((n) => n.text);
-        return <Table key={id} table={table} notes={notes} {...grid} />;
+        return <Table key={id} table={table} notes={notes} report={report} lang={lang} {...grid} />;
       })}
     </div>
   );

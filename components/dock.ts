@@ -15,11 +15,33 @@ export function dockName(dock: Dock): string {
     case 'top-right': return i18n.t('panel.dock.topRight');
     case 'bottom-left': return i18n.t('panel.dock.bottomLeft');
     case 'bottom-right': return i18n.t('panel.dock.bottomRight');
+    case 'side-left': return i18n.t('ux.dock.sideLeft');
+    case 'side-right': return i18n.t('ux.dock.sideRight');
   }
 }
 
-/** ArrowUp keeps the side and goes to the top, ArrowLeft keeps the edge and goes left, … */
+export const isSide = (dock: Dock): dock is 'side-left' | 'side-right' => dock.startsWith('side-');
+/** Which edge of the window the panel keeps to. */
+export const horizontalOf = (dock: Dock): 'left' | 'right' => (dock.endsWith('left') ? 'left' : 'right');
+
+/** The side-panel toggle: a corner becomes the side panel on its side, and back to that side's lower corner. */
+export const toggledSide = (dock: Dock): Dock => (isSide(dock) ? `bottom-${horizontalOf(dock)}` : `side-${horizontalOf(dock)}`);
+
+/**
+ * ArrowUp keeps the side and goes to the top, ArrowLeft keeps the edge and goes left, … A side panel
+ * moves between the sides with Left/Right; Up/Down float it again, in that corner.
+ */
 export function dockAfterKey(dock: Dock, key: string): Dock | null {
+  if (isSide(dock)) {
+    const horizontal = horizontalOf(dock);
+    switch (key) {
+      case 'ArrowLeft': return 'side-left';
+      case 'ArrowRight': return 'side-right';
+      case 'ArrowUp': return `top-${horizontal}`;
+      case 'ArrowDown': return `bottom-${horizontal}`;
+      default: return null;
+    }
+  }
   const [vertical, horizontal] = dock.split('-') as ['top' | 'bottom', 'left' | 'right'];
   switch (key) {
     case 'ArrowUp': return `top-${horizontal}`;

@@ -2,6 +2,7 @@
 // items other parts of the extension add, such as the reader's flags), the cells each outlines,
 // the verdict counts and the deadline status. Pure: no DOM, no extension APIs.
 import type { Finding, Report } from '../lib/report/schema';
+import { FINDING_GROUPS, findingGroup, type FindingGroup } from '../lib/export/findings';
 import type { Verdict } from '../utils/messages';
 import type { MarkKind } from '../utils/marks';
 
@@ -85,6 +86,17 @@ export function markedKeys(items: readonly PanelItem[]): Map<string, PanelItem[]
   }
   return byKey;
 }
+
+/** What a list entry is about: one of the three tables, or the text and format ('other'). */
+export type ItemGroup = FindingGroup;
+
+/** The list as the panel shows it: by table (表二, 表三, 表四, other), then by severity, stable within. */
+export function groupItems(items: readonly PanelItem[]): { group: ItemGroup; items: PanelItem[] }[] {
+  return FINDING_GROUPS.map((group) => ({ group, items: items.filter((i) => findingGroup(i.cells) === group).sort(byKind) })).filter((g) => g.items.length);
+}
+
+/** The order next/previous walk: the order shown. */
+export const listOrder = (items: readonly PanelItem[]): PanelItem[] => groupItems(items).flatMap((g) => g.items);
 
 export interface Counts {
   errors: number;

@@ -33,3 +33,14 @@ export async function checkTab(tabId: number): Promise<CheckOutcome> {
   await openPanel(tabId);
   return { ok: true };
 }
+
+/** The keyboard shortcut: toggle the panel where an analyzer runs, else check the page (the shortcut grants activeTab). */
+export async function togglePanel(tabId: number): Promise<CheckOutcome> {
+  const message: Message = { type: 'gkl:toggle-panel' };
+  try {
+    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    return { ok: true };
+  } catch {
+    return checkTab(tabId);
+  }
+}

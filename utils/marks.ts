@@ -28,7 +28,7 @@ export interface PageMarks {
    * call) and flashes them; with `scrollTo`, brings the first into view near the top or the bottom
    * of the window (the part the panel leaves free).
    */
-  focus(elements: Element[], options?: { scrollTo?: 'top' | 'bottom' }): void;
+  focus(elements: Element[], options?: { scrollTo?: 'top' | 'bottom' | 'center' }): void;
   /** Removes every mark, focus, flash, title, listener and the style: the page is as before. */
   clear(): void;
 }
@@ -45,7 +45,7 @@ export const MARKS_CSS = `
 [${ATTR}~="info"]{outline:2px dotted #1565c0 !important;outline-offset:-2px !important;}
 [${ATTR}~="warning"]{outline:2px dashed #b26a00 !important;outline-offset:-2px !important;background-color:rgba(255,179,0,.16) !important;}
 [${ATTR}~="error"]{outline:2px solid #c62828 !important;outline-offset:-2px !important;background-color:rgba(229,57,53,.14) !important;}
-[${ATTR}~="flag"]{box-shadow:inset 0 0 0 3px #7b1fa2 !important;}
+[${ATTR}~="flag"]{box-shadow:inset 0 0 0 5px #7b1fa2 !important;}
 [${ATTR}]{cursor:pointer !important;}
 [${FOCUS_ATTR}]{outline:3px solid #0d47a1 !important;outline-offset:-3px !important;scroll-margin:48px !important;}
 [${FOCUS_ATTR}][${ATTR}~="error"]{outline-color:#b71c1c !important;}
@@ -118,7 +118,7 @@ export function createPageMarks(doc: Document, onActivate: (refs: string[]) => v
     releaseIfIdle();
   }
 
-  function focus(elements: Element[], options: { scrollTo?: 'top' | 'bottom' } = {}) {
+  function focus(elements: Element[], options: { scrollTo?: 'top' | 'bottom' | 'center' } = {}) {
     stopFlash();
     for (const el of focused) el.removeAttribute(FOCUS_ATTR);
     focused = [...new Set(elements)];
@@ -130,7 +130,7 @@ export function createPageMarks(doc: Document, onActivate: (refs: string[]) => v
     flashTimer = setTimeout(stopFlash, FLASH_MS);
     const reduced = doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     if (options.scrollTo && focused[0]) {
-      const block = options.scrollTo === 'top' ? 'start' : 'end';
+      const block = options.scrollTo === 'top' ? 'start' : options.scrollTo === 'bottom' ? 'end' : 'center';
       focused[0].scrollIntoView({ block, inline: 'nearest', behavior: reduced ? 'auto' : 'smooth' });
     }
     releaseIfIdle();

@@ -26,6 +26,8 @@ export type Message =
   | { type: 'gkl:get-verdict'; tabId: number }
   /** popup/background → analyzer: show the panel expanded (e.g. after "check this page"). */
   | { type: 'gkl:open-panel' }
+  /** background → analyzer: the keyboard shortcut (manifest `commands`): open and focus the panel, or close it. */
+  | { type: 'gkl:toggle-panel' }
   /** popup → background: run the analyzer on this tab now, report or not (answer: CheckOutcome). */
   | { type: 'gkl:check-tab'; tabId: number }
   /** popup → background: stop always checking a site of settings.alwaysCheckSites (answer: the sites left). */

@@ -5,7 +5,10 @@ import { z } from 'zod';
 
 z.config({ jitless: true });
 
-export const DOCKS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+/** Four floating corners, and the two sides (the panel as a full-height side panel). */
+export const DOCKS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'side-right', 'side-left'] as const;
+/** The panel's width the reader chose by dragging its edge (px); absent: the default for the window. */
+export const PANEL_WIDTH = { min: 280, max: 1200 } as const;
 
 export const SettingsSchema = z.object({
   /** Origins (e.g. "http://10.1.2.3") the reader chose to check always, besides *.gov.cn. */
@@ -14,8 +17,13 @@ export const SettingsSchema = z.object({
     .object({
       expanded: z.boolean().catch(false),
       dock: z.enum(DOCKS).catch('bottom-right'),
+      width: z.number().int().min(PANEL_WIDTH.min).max(PANEL_WIDTH.max).optional().catch(undefined),
     })
     .catch({ expanded: false, dock: 'bottom-right' }),
+  /** Origins where the pill stays hidden (the checker still runs; the toolbar badge still counts). */
+  hiddenPillSites: z.array(z.string()).catch([]),
+  /** Origins never checked, gov.cn ones included (the reader's choice, undone in the settings). */
+  neverCheckSites: z.array(z.string()).catch([]),
   /** Outline offending cells in the page. */
   marks: z.boolean().catch(true),
   /** Save every report visited as a snapshot. */

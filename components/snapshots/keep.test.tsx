@@ -221,7 +221,7 @@ describe('keep and compare in the panel', () => {
       loadPage('001-word');
       start(URL_2024);
       await openPanel();
-      const row = allInPanel('li.item').find((li) => li.querySelector('.rule')!.textContent === 'T3-ROW')!;
+      const row = allInPanel('li.item').find((li) => li.dataset.rule === 'T3-ROW')!;
       const action = row.querySelector<HTMLButtonElement>('.item-actions button')!;
       expect([action.textContent, action.getAttribute('aria-label')]).toEqual(['标记存疑', '标记存疑：（七）总计 · 总计（0）']);
       action.click();
@@ -273,7 +273,8 @@ describe('keep and compare in the panel', () => {
       loadPage('000-word');
       start(URL_2024);
       await openPanel();
-      inPanel('td[data-key="requests.granted.natural"]')!.click();
+      // A click shows the figure in the page; a double click (or Enter) flags it.
+      inPanel('td[data-key="requests.granted.natural"]')!.dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
       await until(() => inPanel('form.flag-form'));
       type(inPanel<HTMLTextAreaElement>('form.flag-form textarea')!, '原件为 6');
       vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
@@ -354,9 +355,10 @@ describe('keep and compare in the panel', () => {
       inPanel('button.pill')!.click();
       await until(() => inPanel('[role="dialog"]'));
       const label = '鹤岗市人民政府办公室 2024 年报，保存于 2025-02-01';
-      expect(allInPanel('li.item').map((li) => [li.querySelector('.rule')!.textContent, li.querySelector('.fix')!.textContent, li.querySelector('.against')!.textContent])).toEqual([
-        ['YOY-CARRY', '表中 2 → 应为 0', `对比：${label}`],
-        ['YOY-CARRY', '表中 2 → 应为 0', `对比：${label}`],
+      // Against last year both numbers, never which one is wrong.
+      expect(allInPanel('li.item').map((li) => [li.dataset.rule, li.querySelector('.fix')!.textContent, li.querySelector('.against')!.textContent])).toEqual([
+        ['YOY-CARRY', '表中 2，上年 0', `对比：${label}`],
+        ['YOY-CARRY', '表中 2，上年 0', `对比：${label}`],
       ]);
       expect(allInPanel('li.item .message').map((m) => m.textContent)).toEqual([
         `表三 二、上年结转政府信息公开申请数量 · 自然人：表中填报 2，而上年报告（${label}）四、结转下年度继续办理为 0。`,
@@ -375,7 +377,7 @@ describe('keep and compare in the panel', () => {
       expect(performance.getEntriesByName('gkl:analyze', 'measure')).toHaveLength(1);
       inPanel('button.pill')!.click();
       await until(() => inPanel('[role="dialog"]'));
-      expect(allInPanel('li.item').map((li) => [li.querySelector('.rule')!.textContent, li.querySelector('.against')!.textContent])).toEqual([
+      expect(allInPanel('li.item').map((li) => [li.dataset.rule, li.querySelector('.against')!.textContent])).toEqual([
         ['YOY-CARRY', '对比：鹤岗市人民政府办公室 2024 年报，保存于 2025-02-01'],
         ['YOY-CARRY', '对比：鹤岗市人民政府办公室 2024 年报，保存于 2025-02-01'],
       ]);

@@ -8,6 +8,7 @@ import { i18n } from '#i18n';
 import type { Analysis } from '@/lib/types';
 import { cellLabel } from '@/lib/formats/labels';
 import type { AnalyzerHandle, PanelExtension } from '@/entrypoints/analyzer.content/analyzer';
+import { isReaderInput } from '@/entrypoints/analyzer.content/context';
 import type { Lang, PanelAction } from '../model';
 import {
   addFlag, findPreviousYear, flagItemId, flagItems, listFlags, removeFlag, restoreFlags, saveSnapshot, updateFlag, versionsOf, watchFlags, watchSnapshotsOf,
@@ -206,7 +207,10 @@ export function createKeep(ctx: ContentScriptContext, url: string = location.hre
         ];
       }
       if (item.kind === 'flag') return [];
-      return item.marked.filter((key) => analysis.figures.get(key)?.cell.element).map((key) => flagAction(key, analysis, lang));
+      // One command per finding however many cells it covers (a blank-cells warning can cover a hundred):
+      // it flags the first of them on the page; the others are flagged from the tables.
+      const first = item.marked.find((key) => analysis.figures.get(key)?.cell.element);
+      return first ? [flagAction(first, analysis, lang)] : [];
     },
     cellAction: (key, analysis, lang) => (analysis.figures.has(key) ? flagAction(key, analysis, lang) : undefined),
     async previous(report) {
@@ -221,7 +225,8 @@ export function createKeep(ctx: ContentScriptContext, url: string = location.hre
 
   // The context menu names no element: remember what was right-clicked, as the menu opens.
   let menuTarget: EventTarget | null = null;
-  ctx.addEventListener(document, 'contextmenu', (event) => void (menuTarget = event.target), { capture: true });
+  // Only the reader's own right-click: a page script's contextmenu event must not move the flag to another cell.
+  ctx.addEventListener(document, 'contextmenu', (event) => void (isReaderInput(ctx, event) && (menuTarget = event.target)), { capture: true });
 
   function flagFromMenu(): void {
     const key = latest ? figureKeyAt(latest.figures, menuTarget) : null;

@@ -153,8 +153,14 @@ describe('analyzer content script', () => {
     inPanel('button.pill')!.click();
     await until(() => inPanel('[role="dialog"]'));
     expect(inPanel('.copybar button.save')!.textContent).toBe('保存');
-    const rows = [...host()[0]!.shadowRoot!.querySelectorAll('li.item')].map((li) => [li.className, li.querySelector('.rule')!.textContent]);
-    expect(rows.slice(-4)).toEqual([['item kind-warning', 'T2-STOCK'], ['item kind-warning', 'YOY-CARRY'], ['item kind-warning', 'YOY-CARRY'], ['item kind-flag', '标记']]);
+    const rows = [...host()[0]!.shadowRoot!.querySelectorAll<HTMLElement>('li.item')].map((li) => [li.className, li.dataset.rule]);
+    // By table (表二, then 表三), then by severity: the flag last in its table's group.
+    expect(rows).toEqual([
+      ['item kind-warning', 'T2-STOCK'],
+      ['item kind-error', 'T3-ROW'], ['item kind-error', 'T3-SUM'], ['item kind-error', 'T3-SUM'], ['item kind-error', 'T3-SUM'],
+      ['item kind-error', 'T3-BAL'], ['item kind-error', 'T3-BAL'], ['item kind-error', 'T3-BAL'],
+      ['item kind-warning', 'YOY-CARRY'], ['item kind-warning', 'YOY-CARRY'], ['item kind-flag', '标记'],
+    ]);
     expect(inPanel('li.item .against')!.textContent).toBe('对比：2022 年报');
   });
 

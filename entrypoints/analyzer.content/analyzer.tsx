@@ -99,6 +99,8 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
   let mountedUi: ShadowRootContentScriptUi<void> | null = null;
   let textSeen = '';
   let marksOn = false;
+  /** The page element that had focus when the keyboard shortcut opened the panel: Escape goes back there. */
+  let returnFocus: Element | null = null;
 
   const marks: PageMarks = createPageMarks(document, (refs) => {
     const id = refs[0]!;
@@ -232,6 +234,10 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
         marks={current.marks}
         selected={selected}
         focusRequest={focusRequest}
+        width={current.panel.width}
+        returnFocus={returnFocus}
+        onShowCell={showCell}
+        onWidthChange={(width) => setPanel({ width })}
         toolbar={read && c.status === 'report' ? extensions.map((e) => e.toolbar?.(read, lang)) : undefined}
         itemActions={read ? (item) => extensions.flatMap((e) => e.itemActions?.(item, read, lang) ?? []) : undefined}
         cellAction={read ? (key) => extensions.map((e) => e.cellAction?.(key, read, lang)).find(Boolean) : undefined}
@@ -260,10 +266,30 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
 
   function select(id: string): void {
     selected = id;
-    // Into the half of the window the panel does not cover.
-    const dock = settings?.panel.dock ?? 'bottom-right';
-    marks.focus(elementsOf(id), { scrollTo: dock.startsWith('bottom') ? 'top' : 'bottom' });
+    // Into the middle of the window: the panel covers at most 40 % of it, at a side or in a corner.
+    marks.focus(elementsOf(id), { scrollTo: 'center' });
     void paint();
+  }
+
+  /** A figure clicked in the panel's tables: its cell in the page, scrolled to and flashed. */
+  function showCell(key: string): void {
+    const element = analysis?.figures.get(key)?.cell.element;
+    if (element) marks.focus([element], { scrollTo: 'center' });
+  }
+
+  /** The keyboard shortcut: open and focus the panel, or close it and give the page its focus back. */
+  function toggle(): void {
+    if (settings?.panel.expanded && visible()) {
+      setPanel({ expanded: false });
+      const back = returnFocus;
+      returnFocus = null;
+      if (back instanceof HTMLElement && back.isConnected && back !== document.body) back.focus();
+      else (document.activeElement as HTMLElement | null)?.blur?.();
+      return;
+    }
+    const active = document.activeElement;
+    returnFocus = active && active.localName !== HOST_NAME ? active : null;
+    open();
   }
 
   function saveSettings(change: Partial<Settings>): void {
@@ -292,6 +318,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
   // Registered before anything async: "check this page" injects, then asks at once.
   const onMessage = (message: Message) => {
     if (message?.type === 'gkl:open-panel') open();
+    if (message?.type === 'gkl:toggle-panel') toggle();
   };
   browser.runtime.onMessage.addListener(onMessage);
 

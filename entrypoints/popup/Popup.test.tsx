@@ -109,7 +109,7 @@ describe('Popup', () => {
     await show('http://www.hegang.gov.cn/');
     const labels = [...root.querySelectorAll('label')].map((l) => [l.textContent, l.querySelector('select, input')?.localName]);
     expect(labels).toEqual([
-      ['核对面板的位置右下角左下角右上角左上角', 'select'],
+      ['核对面板的位置右下角左下角右上角左上角右侧侧栏左侧侧栏', 'select'],
       ['在页面上标出有问题的单元格', 'input'],
       ['自动保存看过的年报', 'input'],
     ]);

@@ -60,7 +60,7 @@ export function SnapshotView({ snapshot: s, all, lang, go, onDelete }: SnapshotV
       </dl>
       <section aria-labelledby="findings-heading">
         <h3 id="findings-heading">{i18n.t('snapshots.view.findings', [String(items.length)])}</h3>
-        <Findings items={items} selected={selected} onSelect={(id) => setSelected((old) => (old === id ? null : id))} />
+        <Findings items={items} lang={lang} selected={selected} onSelect={(id) => setSelected((old) => (old === id ? null : id))} />
       </section>
       <section class="gkl-tables">
         <ReportTables report={report} lang={lang} printed={printed} marked={markedKeys(items)} focused={focused} />

@@ -120,12 +120,12 @@ function appealsTable(report: Report, lang: Lang): ExportBlock[] {
  * The report's tables in the national layout of its template. Tables the page did not carry
  * (null in the report) and reports without a national template (legacy) give none.
  */
-export function reportTables(report: Report, lang: Lang): ExportTable[] {
+export function reportTables(report: Report, lang: Lang, only?: TableId): ExportTable[] {
   if (report.template !== '2021' && report.template !== '2019') return [];
   const tables: ExportTable[] = [];
   const build = { active: activeTable, requests: requestsTable, appeals: appealsTable } as const;
   for (const table of ['active', 'requests', 'appeals'] as const) {
-    if (report[table] === null) continue;
+    if (report[table] === null || (only && table !== only)) continue;
     tables.push({ table, title: TABLE_LABELS[table][lang], blocks: build[table](report, lang) });
   }
   return tables;
@@ -134,7 +134,7 @@ export function reportTables(report: Report, lang: Lang): ExportTable[] {
 const formatValue = (v: number | null) => (v === null ? '' : String(v));
 
 /** Header rows as a full grid: a spanned cell's text in its first slot, the slots it covers empty. */
-function headerGrid(header: HeaderCell[][]): string[][] {
+export function headerGrid(header: HeaderCell[][]): string[][] {
   const grid: string[][] = header.map(() => []);
   header.forEach((cells, r) => {
     let c = 0;
@@ -149,9 +149,9 @@ function headerGrid(header: HeaderCell[][]): string[][] {
 
 const tsvField = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
 
-/** Tab-separated: one block of lines per table (title, captions, header, rows), blank line between. */
-export function toTsv(report: Report, lang: Lang): string {
-  return reportTables(report, lang)
+/** Tab-separated: one block of lines per table (title, captions, header, rows), blank line between; '' without tables. */
+export function toTsv(report: Report, lang: Lang, only?: TableId): string {
+  return reportTables(report, lang, only)
     .map((t) => {
       const lines: string[][] = [[t.title]];
       for (const b of t.blocks) {
@@ -170,9 +170,12 @@ function spanAttrs(colspan: number, rowspan: number): string {
   return `${colspan > 1 ? ` colspan="${colspan}"` : ''}${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}`;
 }
 
-/** One simple bordered <table> per table, for pasting into Word; every text escaped. */
-export function toHtmlTable(report: Report, lang: Lang): string {
-  return reportTables(report, lang)
+/**
+ * One simple bordered <table> per table, for pasting into Word; every text escaped. Plain black on
+ * white: the panel's colours for findings never go into the document. '' without tables.
+ */
+export function toHtmlTable(report: Report, lang: Lang, only?: TableId): string {
+  return reportTables(report, lang, only)
     .map((t) => {
       const width = Math.max(...t.blocks.map((b) => 1 + b.rows[0]!.cells.length));
       // Narrower blocks (表二's one-column items) stretch their last column to the table's width, as
