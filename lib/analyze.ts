@@ -4,8 +4,8 @@
 import type { Analysis, Extraction, Page, Recognition } from './types';
 import type { Report } from './report/schema';
 import { detectScript, createNormalizer } from './normalize';
-import { htmlBlocks, htmlMeta } from './extract/html';
-import { textBlocks, textMeta } from './extract/text';
+import { htmlPage } from './extract/html';
+import { textBlocks, textForm, textMeta } from './extract/text';
 import { recognize } from './recognize';
 import { extract } from './match';
 import { readNarrative } from './narrative';
@@ -36,7 +36,8 @@ export function analyzePage(page: Page, opts: AnalyzeOptions): Analysis {
   const recognition = recognize(page.meta, page.blocks, normalizer);
   // An ordinary page's tables (a budget with a 合计 row) must not be read as a report's.
   const extraction = recognition.isReport ? extract(page.blocks, recognition) : nothingExtracted(recognition);
-  if (recognition.isReport) extraction.unreadable.unshift(...page.unreadable);
+  // concat, not unshift(...): a spread of page data as arguments can overflow the stack.
+  if (recognition.isReport) extraction.unreadable = page.unreadable.concat(extraction.unreadable);
   extraction.narrative = readNarrative(extraction.narrativeText);
   return assemble(page, opts.source, recognition, extraction, opts.previous);
 }
@@ -55,12 +56,11 @@ export function analyzeDocument(doc: Document, opts: AnalyzeOptions): Analysis {
   // fragment (no <html>) has several top-level elements.
   const text = Array.from(doc.childNodes, (node) => node.textContent ?? '').join('');
   const normalizer = createNormalizer(detectScript(text));
-  const page: Page = { form: 'html', script: normalizer.script, meta: htmlMeta(doc, opts.source, normalizer), blocks: htmlBlocks(doc, normalizer), unreadable: [] };
-  return analyzePage(page, opts);
+  return analyzePage(htmlPage(doc, opts.source, normalizer), opts);
 }
 
 export function analyzeText(text: string, opts: AnalyzeOptions): Analysis {
   const normalizer = createNormalizer(detectScript(text));
-  const page: Page = { form: 'text', script: normalizer.script, meta: textMeta(text, opts.source, normalizer), blocks: textBlocks(text, normalizer), unreadable: [] };
+  const page: Page = { form: textForm(text), script: normalizer.script, meta: textMeta(text, opts.source, normalizer), blocks: textBlocks(text, normalizer), unreadable: [] };
   return analyzePage(page, opts);
 }

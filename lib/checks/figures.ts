@@ -4,6 +4,7 @@
 import type { FigureMap } from '../types';
 import type { Report } from '../report/schema';
 import { figureKeys, type TemplateId } from '../report/keys';
+import { compare, decimalOf, subtract, sumOf, type Decimal } from '../normalize/decimal';
 
 /** One term of an equation. `key` is absent for a figure that is not on this page (last year's). */
 export interface Term {
@@ -37,23 +38,23 @@ export function reportValue(report: Report, key: string): number | null | undefi
 export interface Balance {
   /** The checked cell first, then every term present on this page. */
   cells: string[];
-  /** What the checked cell would have to read: Σplus − Σminus. */
-  expected: number;
+  /** What the checked cell would have to read: Σplus − Σminus, exactly. */
+  expected: Decimal;
   /** The checked cell as printed (null when blank). */
   actual: number | null;
   /** Σplus and Σminus, for messages that show both sides. */
-  plus: number;
-  minus: number;
+  plus: Decimal;
+  minus: Decimal;
 }
 
-/** Sums of decimal amounts without float noise (0.1 + 0.2 = 0.3). */
-export const exact = (x: number) => Math.round(x * 1e6) / 1e6;
-const sum = (terms: Term[]) => exact(terms.reduce((s, t) => s + (t.value ?? 0), 0));
+const sum = (terms: Term[]) => sumOf(terms.map((t) => t.value ?? 0));
 const present = (terms: (Term | undefined)[]) => terms.filter((t): t is Term => t !== undefined);
 
 /**
  * checked = Σplus − Σminus, as far as the page has the figures. null when there is nothing to
- * check: the checked cell or all of the other terms are absent, or any term is unreadable.
+ * check: the checked cell or all of the other terms are absent, or any term is unreadable. The
+ * sums are exact (decimals as scaled integers): 0.1 + 0.2 is 0.3, and sums beyond 2^53 or 1e308
+ * are neither rounded nor Infinity.
  */
 export function balance(checked: Term | undefined, plus: (Term | undefined)[], minus: (Term | undefined)[] = []): Balance | null {
   const p = present(plus);
@@ -63,14 +64,14 @@ export function balance(checked: Term | undefined, plus: (Term | undefined)[], m
   const cells = [checked, ...p, ...m].flatMap((t) => (t.key ? [t.key] : []));
   const plusSum = sum(p);
   const minusSum = sum(m);
-  return { cells, expected: exact(plusSum - minusSum), actual: checked.value, plus: plusSum, minus: minusSum };
+  return { cells, expected: subtract(plusSum, minusSum), actual: checked.value, plus: plusSum, minus: minusSum };
 }
 
 /** The checked cell's value as the sums read it (blank = 0). */
-export const readAsSum = (b: Balance) => b.actual ?? 0;
+export const readAsSum = (b: Balance): Decimal => decimalOf(b.actual ?? 0);
 
 /** The equation could be checked and does not hold. */
-export const fails = (b: Balance | null): b is Balance => b !== null && readAsSum(b) !== b.expected;
+export const fails = (b: Balance | null): b is Balance => b !== null && compare(readAsSum(b), b.expected) !== 0;
 
 const tableOrder = new Map<TemplateId, Map<string, number>>();
 

@@ -3,7 +3,8 @@
 import { cellLabel, columnLabel, TABLE_LABELS } from '../formats/labels';
 import type { TableId, TemplateId } from '../report/keys';
 import type { SectionId } from '../report/schema';
-import { exact, type Balance } from './figures';
+import type { Balance } from './figures';
+import { decimalNumber, formatDecimal, plainDigits, type Decimal } from '../normalize/decimal';
 import type { Issue } from './rule';
 
 export interface Text {
@@ -28,8 +29,8 @@ export function cellName(key: string): Label {
 
 export const columnName = (key: string): Label => ({ zh: columnLabel(key), en: columnLabel(key, 'en') });
 
-/** A figure for a message: integers as is, decimals without float noise. */
-export const num = (n: number): string => String(exact(n));
+/** A figure or an exact sum for a message, in plain digits: "49", "1184.92", never "1e+21". */
+export const num = (n: number | Decimal): string => (typeof n === 'number' ? plainDigits(n) : formatDecimal(n));
 
 /** How the checked cell reads: "表中填报 46" / "表中留空". */
 export function printed(value: number | null): Label {
@@ -60,8 +61,14 @@ export const TEMPLATE_LABELS: Record<TemplateId, Label> = {
   unknown: { zh: '未能识别的格式', en: 'an unrecognised format' },
 };
 
-/** A failed balance as a finding: its cells, what the checked cell should read, and what it reads. */
-export const balanceIssue = (b: Balance, t: Text): Issue => ({ ...t, cells: b.cells, expected: b.expected, actual: b.actual });
+/**
+ * A failed balance as a finding: its cells, what the checked cell should read, and what it reads.
+ * `expected` is left out when no JSON number holds it exactly (the message states it in full).
+ */
+export function balanceIssue(b: Balance, t: Text): Issue {
+  const expected = decimalNumber(b.expected);
+  return expected === undefined ? { ...t, cells: b.cells, actual: b.actual } : { ...t, cells: b.cells, expected, actual: b.actual };
+}
 
 /** "表三 （七）总计 · 自然人：各项办理结果之和为 48，表中填报 46。" — `parts` names what was added up. */
 export function sumIssue(b: Balance, parts: Label): Issue {

@@ -1,5 +1,6 @@
 // T2-STOCK (T2021): documents in force cannot be fewer than those issued this year and not repealed.
 import { balance, readAsSum, termAt } from './figures';
+import { compare } from '../normalize/decimal';
 import { balanceIssue, cellName, num, printed, text } from './message';
 import { defineRule } from './rule';
 
@@ -8,7 +9,7 @@ export const STOCK_ROWS = ['rules', 'normativeDocs'] as const;
 export const t2Stock = defineRule('T2-STOCK', 'warning', ['2021'], ({ extraction: { figures } }) =>
   STOCK_ROWS.flatMap((row) => {
     const b = balance(termAt(figures, `active.${row}.inForce`), [termAt(figures, `active.${row}.issued`)], [termAt(figures, `active.${row}.repealed`)]);
-    if (!b || readAsSum(b) >= b.expected) return [];
+    if (!b || compare(readAsSum(b), b.expected) >= 0) return [];
     const cell = cellName(b.cells[0]!);
     const shown = printed(b.actual);
     return [balanceIssue(b, text(

@@ -4,6 +4,7 @@
 // no expected/actual, only the figures in its message.
 import { valueAt } from './figures';
 import { num, text } from './message';
+import { compare, decimalOf, sumOf, type Decimal } from '../normalize/decimal';
 import { defineRule, NATIONAL } from './rule';
 
 const NEW = 'requests.newReceived.total';
@@ -16,19 +17,21 @@ export const txtT3 = defineRule('TXT-T3', 'warning', NATIONAL, ({ extraction }) 
   const received = valueAt(figures, NEW);
   const carried = valueAt(figures, CARRIED);
   const handled = valueAt(figures, HANDLED);
-  const readings = [
-    received !== undefined && { value: received, zh: `本年新收 ${num(received)} 件`, en: `${num(received)} new` },
-    received !== undefined && carried !== undefined && {
-      value: received + carried,
-      zh: `加上年结转共 ${num(received + carried)} 件`,
-      en: `${num(received + carried)} including those carried over`,
+  // Exact: two counts near 2^53 add up beyond what a JSON number holds.
+  const withCarried = received !== undefined && carried !== undefined ? sumOf([received, carried]) : undefined;
+  const readings: { value: Decimal; zh: string; en: string }[] = [
+    received !== undefined && { value: decimalOf(received), zh: `本年新收 ${num(received)} 件`, en: `${num(received)} new` },
+    withCarried !== undefined && {
+      value: withCarried,
+      zh: `加上年结转共 ${num(withCarried)} 件`,
+      en: `${num(withCarried)} including those carried over`,
     },
-    handled !== undefined && { value: handled, zh: `办理结果总计 ${num(handled)} 件`, en: `${num(handled)} handled` },
+    handled !== undefined && { value: decimalOf(handled), zh: `办理结果总计 ${num(handled)} 件`, en: `${num(handled)} handled` },
   ].filter((r) => r !== false);
   if (readings.length === 0) return [];
   const cells = [NEW, CARRIED, HANDLED].filter((k) => figures.has(k));
   return narrative
-    .filter((item) => item.kind === 'requests' && !readings.some((r) => r.value === item.value))
+    .filter((item) => item.kind === 'requests' && !readings.some((r) => compare(r.value, decimalOf(item.value)) === 0))
     .map((item) => ({
       ...text(
         `正文称申请 ${num(item.value)} 件（“${item.text}”），与表三不符：${readings.map((r) => r.zh).join('，')}。`,

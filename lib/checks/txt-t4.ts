@@ -2,6 +2,7 @@
 // total; 诉讼 vs both lawsuit groups together). Like TXT-T3, no side is taken: no expected/actual.
 import { valueAt } from './figures';
 import { num, text, type Label } from './message';
+import { compare, decimalOf, sumOf } from '../normalize/decimal';
 import { defineRule, NATIONAL } from './rule';
 
 const COMPARED = {
@@ -17,8 +18,8 @@ export const txtT4 = defineRule('TXT-T4', 'warning', NATIONAL, ({ extraction }) 
     const { cells, what } = COMPARED[item.kind];
     const values = cells.map((key) => valueAt(figures, key));
     if (values.some((v) => v === undefined)) return [];
-    const table = values.reduce<number>((s, v) => s + v!, 0);
-    if (table === item.value) return [];
+    const table = sumOf(values as number[]);
+    if (compare(table, decimalOf(item.value)) === 0) return [];
     return [{
       ...text(
         `正文称${what.zh} ${num(item.value)} 件（“${item.text}”），表四${what.zh}总计为 ${num(table)}。`,

@@ -4,8 +4,8 @@
 import type { Analysis, Page } from '../types';
 import { analyzePage, type AnalyzeOptions } from '../analyze';
 import { detectScript, createNormalizer } from '../normalize';
-import { htmlBlocks, htmlMeta } from './html';
-import { textBlocks, textMeta } from './text';
+import { htmlPage } from './html';
+import { textBlocks, textForm, textMeta } from './text';
 import { readPdf } from './pdf';
 import { readDocx } from './docx';
 import { decodeText } from './decode';
@@ -63,9 +63,9 @@ export async function readFile(input: FileInput, env: ReadEnvironment): Promise<
   const normalizer = createNormalizer(detectScript(text));
   if (kind === 'html') {
     const doc = env.parseHtml(text);
-    return { form: 'html', script: normalizer.script, meta: htmlMeta(doc, source, normalizer), blocks: htmlBlocks(doc, normalizer), unreadable: [] };
+    return htmlPage(doc, source, normalizer);
   }
-  return { form: 'text', script: normalizer.script, meta: textMeta(text, source, normalizer), blocks: textBlocks(text, normalizer), unreadable: [] };
+  return { form: textForm(text), script: normalizer.script, meta: textMeta(text, source, normalizer), blocks: textBlocks(text, normalizer), unreadable: [] };
 }
 
 /** Reads and analyses a file; UnreadableFile when it yields no page. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { buildGrid, isPageFrame } from './index';
+import { buildGrid, buildGridWithin, isPageFrame, MAX_TABLE_CELLS } from './index';
 import { createNormalizer } from '../normalize';
 import type { Grid } from '../types';
 
@@ -90,7 +90,8 @@ describe('buildGrid', () => {
       <td><p><span>商业<br>企业</span></p></td>
       <td><font face="宋体"> 1,184.92 </font><span style="display:none">hidden</span><script>var x = 1;</script></td>
     </tr></table>`);
-    expect(texts(g)[0]).toEqual(['三、本年 度办 理结 果', '商业 企业', '1,184.92']);
+    // Each <p> and <br> is a line of the printed cell; the source's own line breaks are spaces.
+    expect(texts(g)[0]).toEqual(['三、本年\n度办\n理结 果', '商业\n企业', '1,184.92']);
     expect(g.rows[0]!.map((c) => c.norm)).toEqual(['三、本年度办理结果', '商业企业', '1,184.92']);
   });
 
@@ -103,6 +104,47 @@ describe('buildGrid', () => {
   it('gives an empty grid for a table without rows', () => {
     expect(grid('<table><caption>表二</caption></table>').rows).toEqual([]);
   });
+
+  it('keeps the line break between two numbers in one cell, and source whitespace as a space', () => {
+    const g = grid('<table><tr><td>3<br>5</td><td><p>3</p><p>5</p></td><td>\n  1,184\n</td><td><span>4</span><span>9</span></td></tr></table>');
+    expect(texts(g)[0]).toEqual(['3\n5', '3\n5', '1,184', '49']);
+  });
+
+  it('clamps spans as browsers do: colspan to 1000, rowspan to the rows the table has', () => {
+    const g = grid('<table><tr><td colspan="5000">A</td><td rowspan="99999">B</td></tr><tr><td>C</td></tr></table>');
+    expect(g.rows[0]).toHaveLength(1001);
+    expect(g.rows).toHaveLength(2);
+    expect(g.rows[1]![1000]!.text).toBe('B');
+    expect(g.rows[1]![0]!.text).toBe('C');
+  });
+
+  it('cuts a table at the cell limit after the last whole row that fits, and says so', () => {
+    const table = tableOf(`<table>${'<tr><td>1</td><td>2</td><td>3</td></tr>'.repeat(10)}</table>`);
+    const built = buildGridWithin(table, 0, simplified, 20);
+    expect(built).toMatchObject({ truncated: true, cells: 18 });
+    expect(built.grid.rows).toHaveLength(6);
+    expect(buildGridWithin(table, 0, simplified, 30)).toMatchObject({ truncated: false, cells: 30 });
+    // Huge spans are refused before a slot is written: the table keeps the rows above them.
+    const spans = tableOf(`<table><tr><td>a</td></tr>${'<tr><td rowspan="65534" colspan="1000">1</td></tr>'.repeat(50)}</table>`);
+    const cut = buildGridWithin(spans, 0, simplified, MAX_TABLE_CELLS);
+    expect(cut.truncated).toBe(true);
+    expect(cut.grid.rows.map((r) => r.map((c) => c.text))).toEqual([['a']]);
+  });
+
+  it('counts padding against the limit: a wide first row makes every row as wide', () => {
+    const table = tableOf(`<table><tr><td colspan="1000">wide</td></tr>${'<tr><td>1</td></tr>'.repeat(30)}</table>`);
+    const built = buildGridWithin(table, 0, simplified, 20_000);
+    expect(built).toMatchObject({ truncated: true, cells: 20_000 });
+    expect(built.grid.rows).toHaveLength(20);
+  });
+
+  it('expands a table of 130,000 rows without overflowing the stack (Math.max(...rows) did)', () => {
+    const table = tableOf(`<table>${'<tr>'.repeat(130_000)}<tr><td>1</td></tr></table>`);
+    const built = buildGridWithin(table, 0, simplified, 200_000);
+    expect(built).toMatchObject({ truncated: false, cells: 130_001 });
+    expect(built.grid.rows[130_000]![0]!.text).toBe('1');
+    expect(built.grid.rows[0]![0]).toMatchObject({ text: '', origin: false });
+  }, 60_000);
 });
 
 describe('isPageFrame', () => {

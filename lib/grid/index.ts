@@ -4,7 +4,7 @@ import type { Grid, GridCell } from '../types';
 import type { Normalizer } from '../normalize';
 import { isHidden, visibleText } from './text';
 
-export { BLOCK_ELEMENTS, isHidden, visibleText } from './text';
+export { BLOCK_ELEMENTS, isHidden, visibleText, walkTree } from './text';
 
 // HTML's own limits (the table processing model).
 const MAX_COLSPAN = 1000;
@@ -62,21 +62,50 @@ function rowspanOf(cell: Element, rowsLeft: number): number {
   return n >= 1 ? Math.min(n, MAX_ROWSPAN, rowsLeft) : 1;
 }
 
-/** Span-expands one data table. Slots no cell covers (ragged rows) are padding: empty, no element. */
-export function buildGrid(table: Element, index: number, normalizer: Normalizer): Grid {
+/**
+ * Most slots one table may fill, padding included. The national tables have a few hundred; a
+ * table beyond this is read up to the last whole row that fits, and says so (TBL-UNREADABLE):
+ * without a cap, spans of 1000 × 65534 make a page of 18 KB take a gigabyte.
+ */
+export const MAX_TABLE_CELLS = 20_000;
+
+/** A span-expanded table, and whether it was cut at `cellLimit` slots. */
+export interface BuiltGrid {
+  grid: Grid;
+  /** Rows past the limit were left out; `grid` holds the rows before them. */
+  truncated: boolean;
+  /** Slots in the grid (rows × width). */
+  cells: number;
+}
+
+/**
+ * Span-expands one data table. Slots no cell covers (ragged rows) are padding: empty, no element.
+ * At most `cellLimit` slots are filled: the rows that fit, whole.
+ */
+export function buildGridWithin(table: Element, index: number, normalizer: Normalizer, cellLimit: number): BuiltGrid {
   const rows = ownRows(table);
-  const slots: GridCell[][] = rows.map(() => []);
-  rows.forEach(({ tr, groupEnd }, r) => {
-    const row = slots[r]!;
+  const slots: GridCell[][] = [];
+  let written = 0;
+  let width = 0;
+  let kept = rows.length;
+  rowLoop: for (let r = 0; r < rows.length; r++) {
+    const { tr, groupEnd } = rows[r]!;
+    const row = (slots[r] ??= []);
     let c = 0;
     for (const element of childrenNamed(tr, CELLS)) {
       while (row[c]) c++;
       const colspan = colspanOf(element);
       const rowspan = rowspanOf(element, groupEnd - r);
+      // Checked before any slot is written: spans alone could ask for 65 million.
+      if (written + colspan * rowspan > cellLimit) {
+        kept = r;
+        break rowLoop;
+      }
+      written += colspan * rowspan;
       const text = visibleText(element);
       const norm = normalizer.label(text);
       for (let dr = 0; dr < rowspan; dr++) {
-        const target = slots[r + dr]!;
+        const target = (slots[r + dr] ??= []);
         for (let dc = 0; dc < colspan; dc++) {
           // Overlapping spans (a table model error): the cell placed first keeps the slot.
           if (target[c + dc]) continue;
@@ -85,12 +114,25 @@ export function buildGrid(table: Element, index: number, normalizer: Normalizer)
       }
       c += colspan;
     }
-  });
-  const width = Math.max(0, ...slots.map((row) => row.length));
+    // Rows above are final now (spans only reach down): the padded grid so far is (r + 1) × width.
+    width = Math.max(width, row.length);
+    if ((r + 1) * width > cellLimit) {
+      kept = r;
+      break;
+    }
+  }
+  slots.length = kept;
+  width = 0;
+  for (const row of slots) width = Math.max(width, row.length);
   for (const [r, row] of slots.entries()) {
     for (let c = 0; c < width; c++) row[c] ??= { text: '', norm: '', table: index, row: r, col: c, origin: false };
   }
-  return { index, rows: slots, element: table };
+  return { grid: { index, rows: slots, element: table }, truncated: kept < rows.length, cells: kept * width };
+}
+
+/** Span-expands one data table (up to MAX_TABLE_CELLS slots). */
+export function buildGrid(table: Element, index: number, normalizer: Normalizer): Grid {
+  return buildGridWithin(table, index, normalizer, MAX_TABLE_CELLS).grid;
 }
 
 // A cell holding an article (several paragraphs, hundreds of characters) frames a page, not data.

@@ -1,7 +1,6 @@
 // Visible text of an element as printed: text nodes in order, a break between block-level
 // elements and at <br>, nothing from scripts, styles or elements hidden inline. Standard DOM only
 // (no innerText: linkedom has no layout).
-import { foldSpaces } from '../normalize';
 
 /** Elements whose text is never report content: scripts, styles, media, form controls. */
 const NOT_CONTENT = new Set([
@@ -30,25 +29,71 @@ export function isHidden(el: Element): boolean {
 }
 
 
-function collectText(node: Node, parts: string[]): void {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-    else if (child.nodeType === 1) {
-      const e = child as Element;
-      if (isHidden(e)) continue;
-      if (e.localName === 'br') parts.push(' ');
-      else if (BLOCK_ELEMENTS.has(e.localName)) {
-        parts.push(' ');
-        collectText(e, parts);
-        parts.push(' ');
-      } else collectText(e, parts);
+/**
+ * Visits `start` and the nodes under it in document order, without recursion (pages nest elements
+ * 100,000 deep). `enter` returns whether to go into the node's children; `leave` is called for
+ * every node entered, after its children.
+ */
+export function walkTree(start: Node, enter: (node: Node) => boolean, leave: (node: Node) => void): void {
+  let node = start;
+  for (;;) {
+    const entered = enter(node);
+    if (entered && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    if (entered) leave(node);
+    for (;;) {
+      if (node === start) return;
+      const next = node.nextSibling;
+      if (next) {
+        node = next;
+        break;
+      }
+      node = node.parentNode!;
+      leave(node);
     }
   }
 }
 
-/** The visible text of an element, whitespace folded; block boundaries and <br> become spaces. */
+// Source whitespace inside text nodes (indentation, wrapped markup) prints as one space; a block
+// boundary or <br> prints as a line break, kept as "\n" so "3<br>5" stays two numbers.
+const LINE_BREAK = '\n';
+const SPACES = /\s+/g;
+
+/**
+ * The visible text of an element, whitespace folded: block boundaries and <br> become one "\n"
+ * (a cell printed on two lines keeps its break), other whitespace one space; trimmed.
+ */
 export function visibleText(el: Element): string {
+  // Most cells hold one text node: no walk, no parts.
+  const only = el.firstChild;
+  if (only && only === el.lastChild && only.nodeType === 3) return foldLines(only.nodeValue ?? '');
   const parts: string[] = [];
-  collectText(el, parts);
-  return foldSpaces(parts.join(''));
+  walkTree(
+    el,
+    (node) => {
+      if (node === el) return true;
+      if (node.nodeType === 3) parts.push((node.nodeValue ?? '').replace(SPACES, ' '));
+      if (node.nodeType !== 1) return false;
+      const e = node as Element;
+      if (isHidden(e)) return false;
+      if (e.localName === 'br') {
+        parts.push(LINE_BREAK);
+        return false;
+      }
+      if (BLOCK_ELEMENTS.has(e.localName)) parts.push(LINE_BREAK);
+      return true;
+    },
+    (node) => {
+      if (node !== el && BLOCK_ELEMENTS.has((node as Element).localName)) parts.push(LINE_BREAK);
+    },
+  );
+  return foldLines(parts.join(''));
+}
+
+/** Runs of spaces → one space, runs of whitespace holding a line break → one "\n"; trimmed. */
+export function foldLines(text: string): string {
+  const folded = text.includes(LINE_BREAK) ? text.replace(SPACES, (run) => (run.includes(LINE_BREAK) ? LINE_BREAK : ' ')) : text.replace(SPACES, ' ');
+  return folded.trim();
 }

@@ -97,7 +97,7 @@ export class GridReader {
         // A header row; after figures it starts a new header (the next 表二 block, a repeated header).
         if (afterData) header = [];
         afterData = false;
-        header.push(...cells);
+        for (const c of cells) header.push(c); // not push(...cells): a row may be 20,000 cells wide
         continue;
       }
       afterData = true;

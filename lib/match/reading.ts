@@ -7,7 +7,7 @@ import {
   type TableId, type TemplateId,
 } from '../report/keys';
 import { labelEntries, type LabelEntry } from '../formats';
-import { parseFigure, type ParsedFigure } from '../normalize';
+import { hasTwoNumbers, parseFigure, type ParsedFigure } from '../normalize';
 
 /** Every key a report may carry (both templates): nothing else is ever emitted. */
 const ALL_KEYS = new Set([...figureKeys('2021'), ...figureKeys('2019')]);
@@ -51,6 +51,8 @@ const MAX_PARSED = 4096;
 
 /** A figure as parsed from a cell's normalised text (simplified: "萬元" reads as 万元). */
 export function parseCell(cell: Cell): ParsedFigure {
+  // The cell as printed keeps the break between two numbers ("3<br>5"); its norm has lost it.
+  if (hasTwoNumbers(cell.text)) return parseFigure(cell.text);
   const known = parsedTexts.get(cell.norm);
   if (known) return known;
   if (parsedTexts.size >= MAX_PARSED) parsedTexts.clear();

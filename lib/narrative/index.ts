@@ -8,7 +8,10 @@ import type { Report } from '../report/schema';
 type NarrativeFigure = Report['narrative'][number];
 type Kind = NarrativeFigure['kind'];
 
-const NUM = '(\\d{1,3}(?:,\\d{3})+|\\d+)';
+// A count as printed: "49", "1,234". Never inside a longer number (a pattern that may start at
+// its first digit would otherwise try every digit of a run: quadratic on a line of 100,000
+// digits), and never longer than a count can be, so each try reads a bounded window.
+const NUM = '(?<!\\d,?)(\\d{1,3}(?:,\\d{3}){1,4}|\\d{1,15})';
 // A clause: no sentence or clause break, no other number before ours.
 const GAP = '[^,。;!?\\d]';
 const TOTAL = '(?:共计?|合计|总计|总数|数量|总量)?(?:为|达)?';
@@ -30,7 +33,9 @@ const PATTERNS: [Kind, RegExp][] = [
 ];
 
 // Counts of other things that share the words: correspondence, petitions, proposals, changes.
-const NOT_APPLICATIONS = /复议|诉讼|人大|政协|建议|提案|留言|信箱|来信|来电|热线|投诉|举报|咨询|问政|新增|较上年|同比|其中/;
+const NOT_APPLICATIONS = '复议|诉讼|人大|政协|建议|提案|留言|信箱|来信|来电|热线|投诉|举报|咨询|问政|新增|较上年|同比|其中';
+// Every occurrence, overlapping ones too (a zero-width match at each start).
+const OTHER_COUNT_WORDS = new RegExp(`(?=(${NOT_APPLICATIONS}))`, 'g');
 // "行政复议、行政诉讼0件" counts both together: it says each is 0, and nothing when it is not 0.
 const JOINT_SUIT = /行政复议[、和及与]$/;
 
@@ -38,6 +43,25 @@ const JOINT_SUIT = /行政复议[、和及与]$/;
 const SPACE = /[ \n\t\r\u00a0\u3000]+/g;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000;
 const CLAUSE_BREAK = new Set([',', '。', ';', '!', '?']);
+
+/**
+ * For each position of `text`, where its clause starts and the latest start of a word of
+ * NOT_APPLICATIONS lying wholly before that position: built once, so every match asks in constant
+ * time whether its clause names other counts (a walk back per match was quadratic on one long line).
+ */
+function clauseIndex(text: string): { clauseStart: Int32Array; lastWordStart: Int32Array } {
+  const n = text.length;
+  const clauseStart = new Int32Array(n + 1);
+  for (let i = 1; i <= n; i++) clauseStart[i] = CLAUSE_BREAK.has(text[i - 1]!) ? i : clauseStart[i - 1]!;
+  // lastWordStart[i]: the greatest start of a word ending at or before i, -1 when none.
+  const lastWordStart = new Int32Array(n + 1).fill(-1);
+  for (const m of text.matchAll(OTHER_COUNT_WORDS)) {
+    const end = m.index + m[1]!.length;
+    lastWordStart[end] = Math.max(lastWordStart[end]!, m.index);
+  }
+  for (let i = 1; i <= n; i++) lastWordStart[i] = Math.max(lastWordStart[i]!, lastWordStart[i - 1]!);
+  return { clauseStart, lastWordStart };
+}
 
 /** For each character of the text without whitespace, its index in `text` ("26 件" is read as "26件"). */
 function positions(text: string): Int32Array {
@@ -54,6 +78,7 @@ function positions(text: string): Int32Array {
 export function readNarrative(text: string): Report['narrative'] {
   const squeezed = text.replace(SPACE, '');
   let at: Int32Array | undefined;
+  let clauses: ReturnType<typeof clauseIndex> | undefined;
   const found: (NarrativeFigure & { pos: number })[] = [];
   const seen = new Set<string>();
   const add = (kind: Kind, value: number, start: number, end: number) => {
@@ -68,11 +93,9 @@ export function readNarrative(text: string): Report['narrative'] {
       const start = m.index;
       const end = start + m[0].length;
       if (kind === 'requests') {
-        // "其中…" and the other counts may stand earlier in the same clause.
-        let from = start;
-        while (from > 0 && !CLAUSE_BREAK.has(squeezed[from - 1]!)) from--;
-        const clause = squeezed.slice(from, end);
-        if (NOT_APPLICATIONS.test(clause)) continue;
+        // "其中…" and the other counts may stand earlier in the same clause (or in the match).
+        clauses ??= clauseIndex(squeezed);
+        if (clauses.lastWordStart[end]! >= clauses.clauseStart[start]!) continue;
       }
       if (kind === 'suits' && JOINT_SUIT.test(squeezed.slice(Math.max(0, start - 5), start))) {
         if (value === 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNormalizer, detectScript, foldWidth, parseFigure, stripRomanisation } from './index';
+import { createNormalizer, detectScript, figureProblem, foldWidth, parseFigure, stripRomanisation } from './index';
 
 describe('parseFigure', () => {
   it.each([
@@ -17,6 +17,30 @@ describe('parseFigure', () => {
   });
   it.each(['约5', '5件左右', '1.2.3', 'abc', '12,34'])('marks %j unreadable', (raw) => {
     expect(parseFigure(raw)).toEqual({ value: null, blank: false, bad: true });
+    expect(figureProblem(raw)).toBe('unreadable');
+  });
+  it.each(['3\n5', '3 \n 5', '１\n２件', '1,184\n-2'])('reads %j, a cell printed on two lines, as two numbers, never glued', (raw) => {
+    expect(parseFigure(raw)).toEqual({ value: null, blank: false, bad: true });
+    expect(figureProblem(raw)).toBe('two-numbers');
+  });
+  it('keeps digits parted by spaces only as one number (spans split printed figures so)', () => {
+    expect(parseFigure('1 184')).toEqual({ value: 1184, blank: false, bad: false });
+    expect(parseFigure('3件\n')).toEqual({ value: 3, blank: false, bad: false });
+  });
+  it.each([
+    ['9007199254740993', 'beyond 2^53'],
+    ['9'.repeat(400), 'Infinity as a double'],
+    ['-' + '1'.repeat(30), 'too many digits'],
+    ['0.12345678901234567', 'too many significant digits'],
+  ])('keeps %j unread rather than shown as another number (%s)', (raw) => {
+    expect(parseFigure(raw)).toEqual({ value: null, blank: false, bad: true });
+    expect(figureProblem(raw)).toBe('inexact');
+  });
+  it('reads the largest exact integer and long decimals that round-trip', () => {
+    expect(parseFigure('9007199254740991').value).toBe(9007199254740991);
+    expect(parseFigure('-9,007,199,254,740,991').value).toBe(-9007199254740991);
+    expect(parseFigure('0001184.920').value).toBe(1184.92);
+    expect(figureProblem('49')).toBeNull();
   });
 });
 

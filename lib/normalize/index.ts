@@ -3,6 +3,7 @@
 // pages that are traditional: converting simplified text can change characters (see toolchain.md).
 import * as OpenCC from 'opencc-js/t2cn';
 import { detectScript, type Script } from './script';
+import { exactNumber } from './decimal';
 
 export { detectScript, type Script };
 
@@ -62,19 +63,47 @@ export interface ParsedFigure {
   bad: boolean;
 }
 
+/** Why a cell that is not blank cannot be read as a number (VAL-BAD says which). */
+export type FigureProblem = 'two-numbers' | 'inexact' | 'unreadable';
+
 const BLANK = /^(|\/|\\|-+|—+|–+|－+|─+|无|空|\*)$/;
 const NUMBER = /^([+-]?)(\d+(?:\.\d+)?)(万元|元|件|个|项|条|次)?$/;
+// Digits on two lines of one cell ("3<br>5", two <p>s: lib/grid keeps the break as "\n") are two
+// numbers, never 35. Digits parted by spaces only ("1 184") stay one number, as before: spans and
+// PDF text runs split a printed figure that way.
+const TWO_NUMBERS = /\d[^\S\n]*\n\s*[+-]?\d/;
+const UNREADABLE: ParsedFigure = { value: null, blank: false, bad: true };
 
-/** Reads a table cell: "1,184.92", "297.17万元", "-18", "+5", " 0 ", "１２"; blanks give null. */
-export function parseFigure(raw: string): ParsedFigure {
-  const text = foldWidth(raw).replace(/\s+/g, '');
-  if (BLANK.test(text)) return { value: null, blank: true, bad: false };
+function readNumber(raw: string): { parsed: ParsedFigure; problem?: FigureProblem } {
+  const folded = foldWidth(raw);
+  if (TWO_NUMBERS.test(folded)) return { parsed: UNREADABLE, problem: 'two-numbers' };
+  const text = folded.replace(/\s+/g, '');
+  if (BLANK.test(text)) return { parsed: { value: null, blank: true, bad: false } };
   // Thousands separators only between digit groups of three.
   const m = NUMBER.exec(text.replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1'));
-  if (!m) return { value: null, blank: false, bad: true };
-  const value = Number(m[2]) * (m[1] === '-' ? -1 : 1);
+  if (!m) return { parsed: UNREADABLE, problem: 'unreadable' };
+  // A number no JSON number holds exactly (over 2^53, too many digits) is never shown rounded.
+  const magnitude = exactNumber(m[2]!);
+  if (magnitude === null) return { parsed: UNREADABLE, problem: 'inexact' };
+  const value = m[1] === '-' ? -magnitude : magnitude;
   const unit = m[3] === '万元' || m[3] === '元' ? m[3] : undefined;
-  return unit ? { value, unit, blank: false, bad: false } : { value, blank: false, bad: false };
+  return { parsed: unit ? { value, unit, blank: false, bad: false } : { value, blank: false, bad: false } };
+}
+
+/**
+ * Reads a table cell: "1,184.92", "297.17万元", "-18", "+5", " 0 ", "１２"; blanks give null.
+ * Digits on two lines ("3\n5") are two numbers: unreadable, never glued together.
+ */
+export function parseFigure(raw: string): ParsedFigure {
+  return readNumber(raw).parsed;
+}
+
+/** The text holds digits on two lines: two numbers in one cell (the norm has lost the break). */
+export const hasTwoNumbers = (text: string): boolean => TWO_NUMBERS.test(foldWidth(text));
+
+/** Why `raw` is unreadable (parseFigure(raw).bad), for the VAL-BAD message; null when it reads. */
+export function figureProblem(raw: string): FigureProblem | null {
+  return readNumber(raw).problem ?? null;
 }
 
 /** A cell that holds a figure (or a blank placeholder) rather than a label. */

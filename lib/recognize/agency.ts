@@ -1,6 +1,7 @@
 // Who issued a report, and whether it is a whole government (本级政府, deadline 31 March) or one of
 // its departments (31 January). Decided by the name's ending: the data below, longest ending wins,
 // so 管委会 beats 会, 办事处 beats 处, and 人民政府办公室 ends in 办公室.
+import { withoutCitations } from './citations';
 
 export type AgencyKind = 'government' | 'department';
 
@@ -35,6 +36,8 @@ export function issuerBeforeDisclosure(prefix: string): string {
   if (prefix.endsWith('政府') && !prefix.endsWith('人民政府')) return prefix.slice(0, -2);
   return prefix;
 }
+
+const BOOK_TITLE = { '《': '》' };
 
 // Self-references and collectives are not names: 本局, 我单位, 全市, 各部门, 该办.
 const NOT_A_NAME = /^[本我该全各其]|\d|信息公开|小组|[()《》,。;:、"]/;
@@ -77,7 +80,7 @@ export function agencyFromBody(texts: readonly string[]): string | null {
   const counts = new Map<string, number>();
   for (const text of texts) {
     // Documents cited by name (《XX省人民政府办公厅关于…》) are not the issuer.
-    for (const m of text.replace(/《[^》]*》/g, '《》').matchAll(GOVERNMENT_MENTION)) {
+    for (const m of withoutCitations(text, BOOK_TITLE, '《》').matchAll(GOVERNMENT_MENTION)) {
       counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
     }
   }

@@ -6,6 +6,7 @@ import type { TemplateId } from '../report/keys';
 import type { SectionId } from '../report/schema';
 import type { Normalizer } from '../normalize';
 import { agencyFromBody, agencyKindOf } from './agency';
+import { withoutCitations } from './citations';
 import { dateFromMetas, dateFromTop } from './dates';
 import { sectionOf } from '../formats';
 import { ENDS_WITH_YEAR, firstSegment, parseReportTitle, plausibleYear, type ReportTitle } from './title';
@@ -41,6 +42,7 @@ const LIST_TITLES = 3;
 const STATISTICS_PERIOD = /统计(?:期限|时限|时间|期间|区间|周期)[^。;]{0,12}?((?:19|20)\d{2})年(?:度|\d{1,2}月)/;
 const CITES_FORMAT = /统计(?:期限|时限)|年度报告格式|国办公开办函/;
 const REPORT_MENTION = /((?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
+const CITATION_BRACKETS = { '《': '》', '〈': '〉' };
 const LEADING_YEAR = /^((?:19|20)\d{2})年度?(?:,|以来)/;
 
 interface Survey {
@@ -98,7 +100,7 @@ function firstMatch(texts: readonly string[], pattern: RegExp): RegExpExecArray 
 
 /** The report year from the body: the statistics period, a mention of the report, section 一's first words. */
 function yearFromBody(texts: readonly string[], blocks: readonly Block[], s: Survey): number | null {
-  const outsideCitations = texts.map((t) => t.replace(/《[^》]*》|〈[^〉]*〉/g, ''));
+  const outsideCitations = texts.map((t) => withoutCitations(t, CITATION_BRACKETS, ''));
   const m = firstMatch(texts, STATISTICS_PERIOD) ?? firstMatch(outsideCitations, REPORT_MENTION);
   if (m) return Number(m[1]);
   if (s.firstSection < 0) return null;
