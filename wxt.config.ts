@@ -13,6 +13,9 @@ export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],
+    // @wxt-dev/browser only reads globals: an import of it that a bundle does not use (the detector's,
+    // through utils/browser-differences) is dropped instead of touching the extension APIs at load.
+    build: { rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]@wxt-dev[\\/]browser[\\/]/.test(id) } } },
   }),
   hooks: {
     // The analyzer (registration: 'runtime') fetches its CSS into its shadow root from whatever page
@@ -35,11 +38,6 @@ export default defineConfig({
     // this cell". No `tabs`: host access already reveals the URLs of the pages we work on.
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'contextMenus'],
     host_permissions: [GOV_PAGES],
-    // Opens/closes the panel of the active tab and focuses it (entrypoints/background.ts); the
-    // reader can change the keys at chrome://extensions/shortcuts.
-    commands: {
-      'toggle-panel': { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_ux_command_togglePanel__' },
-    },
     // The detector (entrypoints/detector.ts, an unlisted script to stay under its 4 kB budget).
     content_scripts: [{ matches: [GOV_PAGES], js: ['detector.js'], run_at: 'document_idle', all_frames: true }],
     // MV2 (Firefox by default) has no optional_host_permissions: origins go with optional_permissions.

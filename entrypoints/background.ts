@@ -7,12 +7,13 @@ import { i18n } from '#i18n';
 import type { Message } from '@/utils/messages';
 import { badgeOf } from '@/utils/badge';
 import { VerdictSchema, setTabVerdict, tabVerdict, type TabVerdict } from '@/utils/verdicts';
-import { checkTab, injectAnalyzer, togglePanel } from '@/utils/inject';
+import { checkTab, injectAnalyzer } from '@/utils/inject';
 import { forgetSite, syncAlwaysCheckedSites } from '@/utils/sites';
 import { openSnapshotPage, registerFlagMenu } from '@/utils/keep';
+import { documentTarget, toolbarAction } from '@/utils/browser-differences';
 
-// Firefox builds MV2, where the toolbar button is `browserAction`.
-const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+// Firefox builds MV2, where the toolbar button is `browserAction` (utils/browser-differences).
+const action = toolbarAction();
 
 /** The toolbar button's tooltip, which is also what screen readers announce for it. */
 function titleOf(entry: TabVerdict | null): string {
@@ -42,7 +43,7 @@ async function showVerdict(tabId: number, entry: TabVerdict | null): Promise<voi
 async function stillThere(tabId: number, { frameId, documentId }: TabVerdict): Promise<boolean> {
   const ping: Message = { type: 'gkl:ping' };
   try {
-    await browser.tabs.sendMessage(tabId, ping, documentId ? { documentId } : { frameId });
+    await browser.tabs.sendMessage(tabId, ping, documentTarget({ frameId, documentId }));
     return true;
   } catch {
     return false;
@@ -106,9 +107,4 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(syncSites);
   syncSites();
   registerFlagMenu();
-
-  // The keyboard shortcut (manifest `commands`, Alt+Shift+G by default): the active tab's panel.
-  browser.commands?.onCommand.addListener((command, tab) => {
-    if (command === 'toggle-panel' && tab?.id !== undefined) void togglePanel(tab.id);
-  });
 });

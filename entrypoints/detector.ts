@@ -7,13 +7,11 @@
 // content scripts in a ContentScriptContext that alone weighs 2.5 kB, posts a message to every
 // page's window and touches the extension APIs at once. After the extension is reloaded, an old
 // detector keeps observing its page until it would ask for an injection, which then fails quietly.
-import type { browser as ExtensionApi } from 'wxt/browser';
 import { looksLikeReport } from '@/lib/recognize/quick';
 import type { Message } from '@/utils/messages';
-
 // Looked up only when a report is found, not at load as wxt/browser would: the extension APIs'
-// bindings cost time on every page. Firefox names them `browser`, Chromium `chrome`.
-const extensionApi = () => (globalThis as unknown as { browser?: typeof ExtensionApi; chrome: typeof ExtensionApi }).browser ?? (globalThis as unknown as { chrome: typeof ExtensionApi }).chrome;
+// bindings cost time on every page.
+import { extensionApi } from '@/utils/browser-differences';
 
 // Report titles and section headings: real headings, bold paragraphs, CMS title blocks.
 const HEADINGS = 'h1,h2,h3,h4,h5,h6,strong,b,[class*=title]';

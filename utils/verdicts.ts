@@ -5,6 +5,7 @@
 import { storage } from '#imports';
 import { z } from 'zod';
 import type { Verdict } from './messages';
+import { hasSessionStorage } from './browser-differences';
 
 z.config({ jitless: true });
 
@@ -27,11 +28,13 @@ const TabVerdictSchema = z.object({
 });
 export type TabVerdict = z.infer<typeof TabVerdictSchema> & { verdict: Verdict };
 
-const saved = storage.defineItem<Record<string, unknown>>('session:verdicts', { fallback: {} });
+// Where the browser has no storage.session (utils/browser-differences), in memory only.
+const saved = hasSessionStorage() ? storage.defineItem<Record<string, unknown>>('session:verdicts', { fallback: {} }) : null;
 const byTab = new Map<number, TabVerdict>();
 let restored: Promise<void> | undefined;
 
 function restore(): Promise<void> {
+  if (!saved) return (restored ??= Promise.resolve());
   restored ??= saved.getValue().then((entries) => {
     for (const [tab, value] of Object.entries(entries)) {
       const entry = TabVerdictSchema.safeParse(value);
@@ -51,5 +54,5 @@ export async function setTabVerdict(tabId: number, entry: TabVerdict | null): Pr
   await restore();
   if (entry) byTab.set(tabId, entry);
   else if (!byTab.delete(tabId)) return;
-  await saved.setValue(Object.fromEntries(byTab));
+  await saved?.setValue(Object.fromEntries(byTab));
 }
