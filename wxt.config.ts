@@ -38,6 +38,11 @@ export default defineConfig({
     // this cell". No `tabs`: host access already reveals the URLs of the pages we work on.
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'contextMenus'],
     host_permissions: [GOV_PAGES],
+    // Opens/closes the panel of the active tab and focuses it (entrypoints/background.ts); the
+    // reader can change the keys at chrome://extensions/shortcuts.
+    commands: {
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_ux_command_togglePanel__' },
+    },
     // The detector (entrypoints/detector.ts, an unlisted script to stay under its 4 kB budget).
     content_scripts: [{ matches: [GOV_PAGES], js: ['detector.js'], run_at: 'document_idle', all_frames: true }],
     // MV2 (Firefox by default) has no optional_host_permissions: origins go with optional_permissions.

@@ -7,7 +7,7 @@ import { i18n } from '#i18n';
 import type { Message } from '@/utils/messages';
 import { badgeOf } from '@/utils/badge';
 import { VerdictSchema, setTabVerdict, tabVerdict, type TabVerdict } from '@/utils/verdicts';
-import { checkTab, injectAnalyzer } from '@/utils/inject';
+import { checkTab, injectAnalyzer, togglePanel } from '@/utils/inject';
 import { forgetSite, syncAlwaysCheckedSites } from '@/utils/sites';
 import { openSnapshotPage, registerFlagMenu } from '@/utils/keep';
 import { documentTarget, toolbarAction } from '@/utils/browser-differences';
@@ -107,4 +107,9 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(syncSites);
   syncSites();
   registerFlagMenu();
+
+  // The keyboard shortcut (manifest `commands`, Alt+Shift+G by default): the active tab's panel.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-panel' && tab?.id !== undefined) void togglePanel(tab.id);
+  });
 });
