@@ -54,7 +54,8 @@ export const MARKS_CSS = `
 @media (prefers-reduced-motion:reduce){[${FLASH_ATTR}]{animation:none !important;background-color:rgba(255,235,59,.6) !important;}}
 `;
 
-export function createPageMarks(doc: Document, onActivate: (refs: string[]) => void): PageMarks {
+/** `onActivate` also gets the click, so the caller can tell the reader's from a page script's. */
+export function createPageMarks(doc: Document, onActivate: (refs: string[], event: Event) => void): PageMarks {
   let marks = new Map<Element, CellMark[]>();
   let focused: Element[] = [];
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -66,7 +67,7 @@ export function createPageMarks(doc: Document, onActivate: (refs: string[]) => v
     const target = event.target instanceof Element ? event.target : null;
     for (let el = target; el; el = el.parentElement) {
       const found = marks.get(el);
-      if (found) return onActivate(found.map((m) => m.ref));
+      if (found) return onActivate(found.map((m) => m.ref), event);
     }
   };
 

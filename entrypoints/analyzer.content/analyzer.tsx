@@ -16,6 +16,8 @@ import { findingItems, verdictOf, byKind, type Lang, type PanelAction, type Pane
 import { createPageMarks, type CellMark, type PageMarks } from '@/utils/marks';
 import { getSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings';
 import type { Message } from '@/utils/messages';
+import { acceptOnlyReaderInput, isReaderInput } from './context';
+import { createReanalysis } from './reanalysis';
 
 /**
  * What other parts of the extension add to the panel (the snapshots: "Save", the reader's flags,
@@ -74,14 +76,29 @@ export function reasonOf(error: unknown): string {
   return text.length > REASON_MAX_CHARS ? `${text.slice(0, REASON_MAX_CHARS - 1)}…` : text;
 }
 
+/**
+ * Where the report is in the page: the smallest element holding the containers of every table its
+ * figures were read from (a lone table's surroundings count too). Null when no figure was read.
+ */
+export function reportRootOf({ recognition, figures }: Analysis): Element | null {
+  if (!recognition.isReport) return null;
+  let root: Element | null = null;
+  for (const figure of figures.values()) {
+    const container = figure.cell.element?.closest('table')?.parentElement;
+    if (!container) continue;
+    while (root && !root.contains(container)) root = root.parentElement;
+    root ??= container;
+  }
+  return root;
+}
+
 /** Our own node in the page: the panel's host. Mutations of it are ours, not the report's. */
 const HOST_NAME = 'gongkai-lens';
-const REANALYSE_DEBOUNCE_MS = 600;
 
 /**
  * Injected twice (the detector, then "check this page" after a reload of the extension, …), the
- * newer script's context invalidates the older one (WXT's ContentScriptContext does so as it is
- * created), which takes its panel, marks and listeners away: one analyzer per page. Every step
+ * newer script's context invalidates the older one (./context.ts: AnalyzerContext, which the page
+ * cannot end), which takes its panel, marks and listeners away: one analyzer per page. Every step
  * after an await checks the context is still valid, so an older run cannot mount late.
  */
 export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly PanelExtension[] = [], source: AnalyzerSource = {}): AnalyzerHandle {
@@ -96,13 +113,19 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
   let requested = false;
   let dismissed = false;
   let ui: Promise<ShadowRootContentScriptUi<void>> | null = null;
+  /** The panel's shadow root accepts only the reader's input (set up once, with the root). */
+  let guarded = false;
   let mountedUi: ShadowRootContentScriptUi<void> | null = null;
   let textSeen = '';
+  /** Where the report is in the page (none yet: the whole body is watched). */
+  let reportRoot: Element | null = null;
   let marksOn = false;
   /** The page element that had focus when the keyboard shortcut opened the panel: Escape goes back there. */
   let returnFocus: Element | null = null;
 
-  const marks: PageMarks = createPageMarks(document, (refs) => {
+  const marks: PageMarks = createPageMarks(document, (refs, event) => {
+    // A page script's click() on an outlined cell must not drive the panel.
+    if (!isReaderInput(ctx, event)) return;
     const id = refs[0]!;
     selected = id;
     focusRequest = { id, seq: focusRequest.seq + 1 };
@@ -130,7 +153,9 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
     } finally {
       performance.measure('gkl:analyze', start.name);
     }
-    textSeen = pageText();
+    reportRoot = analysis ? reportRootOf(analysis) : null;
+    textSeen = watchedText();
+    reanalysis.ran();
   }
 
   /** Takes a new analysis: the panel's content, the selection, the verdict for the badge. */
@@ -203,6 +228,10 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
       },
     });
     const created = await ui;
+    if (!guarded) {
+      guarded = true;
+      acceptOnlyReaderInput(ctx, created.shadow);
+    }
     if (!mountedUi && ctx.isValid) {
       created.mount();
       mountedUi = created;
@@ -322,29 +351,35 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
   };
   browser.runtime.onMessage.addListener(onMessage);
 
-  /** The page's text, our nodes aside (a shadow root's content is not in textContent). */
-  function pageText(): string {
-    return document.body?.textContent ?? '';
+  /** The text of what is watched, our nodes aside (a shadow root's content is not in textContent). */
+  function watchedText(): string {
+    return (reportRoot?.isConnected ? reportRoot : document.body)?.textContent ?? '';
+  }
+
+  /** Whether a mutation may concern the report (see the observer below). */
+  function concernsReport(record: MutationRecord): boolean {
+    const ours = (n: Node) => n instanceof Element && n.localName === HOST_NAME;
+    if (ours(record.target) || (record.addedNodes.length + record.removedNodes.length > 0 && [...record.addedNodes, ...record.removedNodes].every(ours))) return false;
+    if (!reportRoot || !reportRoot.isConnected || reportRoot.contains(record.target)) return true;
+    // Outside the report: only a table arriving (a report loaded in parts) concerns it.
+    return [...record.addedNodes].some((n) => n instanceof Element && (n.localName === 'table' || n.getElementsByTagName('table').length > 0));
   }
 
   // Re-run when the report changes (a 繁體/简体 toggle, content loaded late). Only the body's nodes
   // and text are watched, so our marks (attributes, a style in <head>) never trigger it; the
-  // panel's host coming and going is filtered out, and so is a change that leaves the text as is.
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // panel's host is filtered out, and once a report is read, so is everything outside it (a
+  // ticker in a sidebar, a clock), and a change that leaves the text as is. A page that never
+  // stops changing is analysed at a bounded rate (./reanalysis.ts).
+  const reanalysis = createReanalysis(() => {
+    if (watchedText() !== textSeen) refresh();
+  });
   const observer = new MutationObserver((records) => {
-    const ours = (n: Node) => n instanceof Element && n.localName === HOST_NAME;
-    const theirs = records.some((r) => !ours(r.target) && ![...r.addedNodes, ...r.removedNodes].every(ours));
-    if (!theirs) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (pageText() === textSeen) return;
-      refresh();
-    }, REANALYSE_DEBOUNCE_MS);
+    if (records.some(concernsReport)) reanalysis.changed();
   });
 
   ctx.onInvalidated(() => {
     observer.disconnect();
-    clearTimeout(timer);
+    reanalysis.stop();
     marks.clear();
     browser.runtime.onMessage.removeListener(onMessage);
   });
