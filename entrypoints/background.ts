@@ -1,6 +1,7 @@
 // The background wires the browser to the helpers in utils/: it injects the analyzer where the
 // detector recognised a report, keeps each tab's verdict for the badge and the popup, runs "check
 // this page", keeps the "always check" sites registered and the "flag this figure" menu (utils/keep).
+// It is the single writer of the reader's flags and snapshots (utils/snapshots/writer: `gkl:store`).
 // It sends nothing anywhere.
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
@@ -10,6 +11,7 @@ import { VerdictSchema, setTabVerdict, tabVerdict, type TabVerdict } from '@/uti
 import { checkTab, injectAnalyzer, togglePanel } from '@/utils/inject';
 import { forgetSite, syncAlwaysCheckedSites } from '@/utils/sites';
 import { openSnapshotPage, registerFlagMenu } from '@/utils/keep';
+import { answerWrite } from '@/utils/snapshots/writer';
 import { documentTarget, toolbarAction } from '@/utils/browser-differences';
 
 // Firefox builds MV2, where the toolbar button is `browserAction` (utils/browser-differences).
@@ -81,6 +83,8 @@ async function answer(message: Message, sender: Browser.runtime.MessageSender): 
       return fromExtensionPage(sender) && typeof message.site === 'string' ? forgetSite(message.site) : null;
     case 'gkl:open-snapshot':
       return openSnapshotPage(message.id, sender.tab);
+    case 'gkl:store':
+      return answerWrite(message.request, sender);
     default:
       return null;
   }

@@ -44,6 +44,11 @@ export type Message =
   /** analyzer → background: open the Snapshots page on this snapshot (content scripts cannot open extension pages). */
   | { type: 'gkl:open-snapshot'; id: string }
   /**
+   * analyzer / Snapshots page → background: a change to flags or snapshots, run by the single
+   * writer (utils/snapshots/writer.ts) in arrival order (answer: its Result).
+   */
+  | { type: 'gkl:store'; request: import('./snapshots/writer').WriteRequest }
+  /**
    * popup/analyzer → background: open the viewer (viewer.html?file=) on a PDF/DOCX — in tab `tabId`
    * (the popup, on a tab showing that PDF) or in a new tab beside the sender's (answer: boolean).
    */

@@ -97,14 +97,15 @@ describe('Snapshots page', () => {
   it('deletes with undo: the row goes, focus moves to Undo, and Undo brings it back', async () => {
     await show();
     await click(button('删除“精河县 2024”'));
-    expect(rows()).toEqual(['鹤岗市人民政府办公室 2024', '鹤岗市人民政府办公室 2023']);
+    // The delete goes through the single writer (utils/snapshots/writer): wait for the list, not a fixed time.
+    await vi.waitFor(() => expect(rows()).toEqual(['鹤岗市人民政府办公室 2024', '鹤岗市人民政府办公室 2023']));
     expect(status()).toBe('已删除“精河县 2024”。');
     expect((await listSnapshots()).length).toBe(2);
     expect(document.activeElement).toBe(button('撤销删除'));
 
     await click(button('撤销删除'));
+    await vi.waitFor(() => expect(rows()).toContain('精河县 2024'));
     expect(status()).toBe('已恢复“精河县 2024”。');
-    expect(rows()).toContain('精河县 2024');
     expect((await listSnapshots()).length).toBe(3);
   });
 

@@ -1,12 +1,12 @@
 // The reader's own flags on figures ("wrong" / "doubtful" + a note), saved per page URL so they
 // exist before and without a snapshot, and anchored by canonical key so they survive a reload and
 // a re-render of the page. A flag whose key no longer finds its cell is kept and shown as orphaned.
+// Reading is one small record per page; every change is a request to the single writer
+// (./writer.ts), so changes from several tabs at once all land.
 import { storage } from '#imports';
-import { pageKey } from './hash';
-import { FLAGS_FORMAT, FLAGS_MIGRATIONS, FlagSchema, FlagsRecordSchema, readStored, type Flag, type FlagKind, type FlagsRecord } from './schema';
-import { PREFIX, failure, quarantine, read, serialized, write, type Result, type StorageFailure } from './store';
-
-const flagsKey = (url: string) => `${PREFIX.flags}${pageKey(url)}`;
+import { FLAGS_MIGRATIONS, FlagSchema, FlagsRecordSchema, readStored, type Flag, type FlagKind } from './schema';
+import { failure, read, type Result } from './store';
+import { flagsKey, quarantine, requestWrite } from './writer';
 
 /** Random id from getRandomValues: randomUUID needs a secure context, which http pages are not. */
 function newId(): string {
@@ -25,25 +25,6 @@ async function readFlags(url: string): Promise<Flag[]> {
   return [];
 }
 
-async function writeFlags(url: string, flags: Flag[]): Promise<Result> {
-  const record: FlagsRecord = { format: FLAGS_FORMAT, url: pageKey(url), flags };
-  return write({ [flagsKey(url)]: record });
-}
-
-/**
- * Read, change and write one page's flags, one change at a time within this page. (Flags are one
- * small record per page, read with the page; two tabs of the same page changing flags in the same
- * instant could still race, which one key per flag would avoid at the cost of reading all storage.)
- */
-function changeFlags<T extends object>(url: string, change: (flags: Flag[]) => { flags: Flag[]; value: T } | StorageFailure): Promise<Result<T>> {
-  return serialized(flagsKey(url), async () => {
-    const outcome = change(await readFlags(url));
-    if ('ok' in outcome) return outcome;
-    const saved = await writeFlags(url, outcome.flags);
-    return saved.ok ? { ok: true as const, ...outcome.value } : saved;
-  });
-}
-
 export const listFlags = (url: string): Promise<Flag[]> => readFlags(url);
 
 export interface FlagInput {
@@ -55,37 +36,21 @@ export interface FlagInput {
 export function addFlag(url: string, input: FlagInput): Promise<Result<{ flag: Flag }>> {
   const parsed = FlagSchema.safeParse({ ...input, id: newId(), createdAt: new Date().toISOString() });
   if (!parsed.success) return Promise.resolve(failure('invalid', parsed.error.issues[0]?.message ?? ''));
-  const flag = parsed.data;
-  return changeFlags(url, (flags) => ({ flags: [...flags, flag], value: { flag } }));
+  return requestWrite({ op: 'addFlag', url, flag: parsed.data });
 }
 
 export function updateFlag(url: string, id: string, change: Partial<Pick<Flag, 'kind' | 'note'>>): Promise<Result<{ flag: Flag }>> {
-  return changeFlags(url, (flags) => {
-    const old = flags.find((f) => f.id === id);
-    if (!old) return failure('missing');
-    const parsed = FlagSchema.safeParse({ ...old, ...change, updatedAt: new Date().toISOString() });
-    if (!parsed.success) return failure('invalid', parsed.error.issues[0]?.message ?? '');
-    const flag = parsed.data;
-    return { flags: flags.map((f) => (f.id === id ? flag : f)), value: { flag } };
-  });
+  return requestWrite({ op: 'updateFlag', url, id, change, now: new Date().toISOString() });
 }
 
-/** Removes a flag and hands it back, so "undo" can put it back with `restoreFlag`. */
+/** Removes a flag and hands it back, so "undo" can put it back with `restoreFlags`. */
 export function removeFlag(url: string, id: string): Promise<Result<{ removed: Flag }>> {
-  return changeFlags(url, (flags) => {
-    const removed = flags.find((f) => f.id === id);
-    if (!removed) return failure('missing');
-    return { flags: flags.filter((f) => f.id !== id), value: { removed } };
-  });
+  return requestWrite({ op: 'removeFlag', url, id });
 }
 
-/** Undo of removeFlag; also how imported flags join a page's flags. Existing ids are kept as they are. */
+/** Undo of removeFlag. Existing ids are kept as they are. */
 export function restoreFlags(url: string, restored: Flag[]): Promise<Result<{ added: Flag[] }>> {
-  return changeFlags(url, (flags) => {
-    const have = new Set(flags.map((f) => f.id));
-    const added = restored.filter((f) => !have.has(f.id));
-    return { flags: [...flags, ...added], value: { added } };
-  });
+  return requestWrite({ op: 'restoreFlags', url, flags: restored });
 }
 
 /** Flags whose cell is on the page (anchored) and those whose key no longer finds one (orphaned). */

@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { canonicalJson, snapshotId, tablesHash } from './hash';
 import { SNAPSHOT_MIGRATIONS, SnapshotSchema, readStored, type Flag, type Snapshot } from './schema';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export';
-import { listSnapshots, putSnapshots } from './snapshots';
-import { restoreFlags } from './flags';
+import { loadSnapshots, requestWrite, unionFlags } from './writer';
 import type { Result } from './store';
 
 export interface ImportFile {
@@ -64,17 +63,15 @@ export interface ImportPlan {
 
 const sameFlag = (a: Flag, b: Flag) => canonicalJson(a) === canonicalJson(b);
 
-/** The stored flags plus the incoming flags of ids not stored. */
-function unionFlags(stored: Flag[], incoming: Flag[]): Flag[] {
-  const have = new Set(stored.map((f) => f.id));
-  return [...stored, ...incoming.filter((f) => !have.has(f.id))];
-}
-
 export async function planImport(file: ImportFile): Promise<ImportPlan> {
-  const stored = new Map((await listSnapshots()).map((s) => [s.id, s]));
   const plan: ImportPlan = { added: [], identical: [], merged: [], conflicts: [] };
-  // A file may hold the same snapshot twice: the later entry counts.
-  const incoming = new Map(file.snapshots.map((s) => [s.id, s]));
+  // A file may hold the same snapshot twice: the later entry counts, with the flags of both.
+  const incoming = new Map<string, Snapshot>();
+  for (const s of file.snapshots) {
+    const earlier = incoming.get(s.id);
+    incoming.set(s.id, earlier ? { ...s, flags: unionFlags(s.flags, earlier.flags) } : s);
+  }
+  const stored = await loadSnapshots([...incoming.keys()]);
   for (const s of incoming.values()) {
     const mine = stored.get(s.id);
     if (!mine) {
@@ -92,28 +89,11 @@ export async function planImport(file: ImportFile): Promise<ImportPlan> {
 /**
  * Writes the plan: additions, flag merges, and the conflicts whose ids the reader chose to
  * overwrite (the incoming version of a clashing flag winning); a conflict kept as stored still
- * gains the file's flags of new ids. Every
- * imported flag also joins its page's own flags, so it comes back when the page is opened.
+ * gains the file's flags of new ids. Every imported flag also joins its page's own flags, so it
+ * comes back when the page is opened. All in one write (./writer.ts): an import that fails
+ * (storage full) writes nothing, and running it again finishes it.
  */
-export async function applyImport(plan: ImportPlan, overwrite: ReadonlySet<string> = new Set()): Promise<Result<{ written: number }>> {
-  const current = new Map((await listSnapshots()).map((s) => [s.id, s]));
-  const writes: Snapshot[] = [...plan.added];
-  for (const s of plan.merged) {
-    const mine = current.get(s.id) ?? s;
-    writes.push({ ...mine, flags: unionFlags(mine.flags, s.flags) });
-  }
-  for (const { stored, incoming } of plan.conflicts) {
-    const mine = current.get(incoming.id) ?? stored;
-    if (overwrite.has(incoming.id)) writes.push({ ...incoming, flags: unionFlags(incoming.flags, mine.flags) });
-    // Kept as stored, yet the file's new flags are added: adding overwrites nothing.
-    else if (incoming.flags.some((f) => !mine.flags.some((m) => m.id === f.id))) writes.push({ ...mine, flags: unionFlags(mine.flags, incoming.flags) });
-  }
-  const saved = await putSnapshots(writes);
-  if (!saved.ok) return saved;
-  for (const s of writes) {
-    if (s.flags.length === 0) continue;
-    const joined = await restoreFlags(s.url, s.flags);
-    if (!joined.ok) return joined;
-  }
-  return { ok: true, written: writes.length };
+export function applyImport(plan: ImportPlan, overwrite: ReadonlySet<string> = new Set()): Promise<Result<{ written: number }>> {
+  const snapshots = [...plan.added, ...plan.merged, ...plan.identical, ...plan.conflicts.map((c) => c.incoming)];
+  return requestWrite({ op: 'import', snapshots, overwrite: [...overwrite] });
 }

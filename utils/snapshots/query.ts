@@ -10,10 +10,21 @@ import type { Snapshot } from './schema';
 export const VERDICTS = ['errors', 'warnings', 'ok'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-export const countOf = (report: Report, severity: Finding['severity']) => report.findings.filter((f) => f.severity === severity).length;
+/** What the verdict is read from: a report, or a snapshot's summary in the index (./catalog.ts). */
+type WithFindings = { findings: readonly { severity: Finding['severity'] }[] };
+
+/** What the list's filters read: a whole snapshot, or its summary in the index. */
+export interface Listed {
+  url: string;
+  title: string | null;
+  flags: readonly { note: string }[];
+  report: WithFindings & Pick<Report, 'agency' | 'year' | 'title'>;
+}
+
+export const countOf = (report: WithFindings, severity: Finding['severity']) => report.findings.filter((f) => f.severity === severity).length;
 
 /** errors if any error, else warnings if any warning, else ok (infos do not count against a report). */
-export function verdictOf(report: Report): Verdict {
+export function verdictOf(report: WithFindings): Verdict {
   if (countOf(report, 'error') > 0) return 'errors';
   return countOf(report, 'warning') > 0 ? 'warnings' : 'ok';
 }
@@ -35,7 +46,7 @@ export interface SnapshotFilter {
   text?: string;
 }
 
-export function filterSnapshots(snapshots: readonly Snapshot[], filter: SnapshotFilter): Snapshot[] {
+export function filterSnapshots<T extends Listed>(snapshots: readonly T[], filter: SnapshotFilter): T[] {
   const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   return snapshots.filter((s) => {
     if (filter.agency !== undefined && s.report.agency !== filter.agency) return false;
@@ -49,7 +60,7 @@ export function filterSnapshots(snapshots: readonly Snapshot[], filter: Snapshot
 }
 
 /** The values the filters can take, sorted, for the page's selects. */
-export function facets(snapshots: readonly Snapshot[]) {
+export function facets(snapshots: readonly Listed[]) {
   const distinct = <T,>(values: (T | null)[]) => [...new Set(values.filter((v): v is T => v !== null && v !== ''))];
   return {
     agencies: distinct(snapshots.map((s) => s.report.agency)).sort((a, b) => a.localeCompare(b, 'zh-CN')),

@@ -12,6 +12,17 @@ export const FLAG_KINDS = ['wrong', 'doubtful'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
 const isoTime = z.iso.datetime();
+
+/** Only web pages are saved: a `javascript:`, `data:` or `file:` address is never a report's link. */
+export function isWebAddress(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+const webAddress = z.string().refine(isWebAddress, { message: 'only http(s) addresses are kept (no javascript:, data:, file:)' });
 /** Which format a stored value is in. `migrate` brings it to the table's current one before parsing. */
 const storedFormat = z.number().int().min(1);
 
@@ -31,7 +42,7 @@ export const FLAGS_FORMAT = 1;
 /** All flags of one page (stored under `flags:<url>`). */
 export const FlagsRecordSchema = z.strictObject({
   format: storedFormat,
-  url: z.string(),
+  url: webAddress,
   flags: z.array(FlagSchema),
 });
 export type FlagsRecord = z.infer<typeof FlagsRecordSchema>;
@@ -42,7 +53,7 @@ export const SnapshotSchema = z.strictObject({
   format: storedFormat,
   /** cyrb53(page URL) + '-' + hash: the same content of the same page is the same snapshot. */
   id: z.string().min(1),
-  url: z.string(),
+  url: webAddress,
   /** The page's title as the reader saw it (the report's own title is in `report.title`). */
   title: z.string().nullable(),
   savedAt: isoTime,

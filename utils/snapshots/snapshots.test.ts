@@ -171,6 +171,17 @@ describe('reading snapshots back', () => {
       },
     };
 
+    /** Runs `run` with `table` as the store's snapshot registry (every reader and the writer use it). */
+    async function withRegistry<T>(table: MigrationTable, run: () => Promise<T>): Promise<T> {
+      const real = { ...SNAPSHOT_MIGRATIONS };
+      Object.assign(SNAPSHOT_MIGRATIONS, table);
+      try {
+        return await run();
+      } finally {
+        Object.assign(SNAPSHOT_MIGRATIONS, real);
+      }
+    }
+
     it('the real registry is at format 1 with no steps yet', () => {
       expect(SNAPSHOT_MIGRATIONS).toEqual({ current: 1, steps: {} });
     });
@@ -182,7 +193,7 @@ describe('reading snapshots back', () => {
       const v2 = { ...rest, format: 2, url, when: Date.parse(savedAt) };
       await fakeBrowser.storage.local.set({ [`snapshot:${snapshot.id}`]: v1, 'snapshot:other': { ...v2, id: 'other' } });
 
-      const loaded = await listSnapshots(registry);
+      const loaded = await withRegistry(registry, () => listSnapshots());
       expect(loaded).toEqual([{ ...snapshot, format: 3 }, { ...snapshot, id: 'other', format: 3 }]);
       expect(await fakeBrowser.storage.local.get([`snapshot:${snapshot.id}`, 'snapshot:other'])).toEqual({
         [`snapshot:${snapshot.id}`]: { ...snapshot, format: 3 },
@@ -198,7 +209,7 @@ describe('reading snapshots back', () => {
       const broken: MigrationTable = { current: 3, steps: { 2: () => { throw new Error('boom'); } } };
       await fakeBrowser.storage.local.set({ 'snapshot:throws': { ...snapshot, id: 'throws', format: 2 } });
 
-      expect((await listSnapshots(broken)).map((s) => s.id)).toEqual([snapshot.id]);
+      expect((await withRegistry(broken, () => listSnapshots())).map((s) => s.id)).toEqual([snapshot.id]);
       const reasons = Object.fromEntries((await listQuarantine()).map((q) => [q.key, q.reason]));
       expect(reasons).toEqual({ 'snapshot:no-step': 'no migration from format 1', 'snapshot:throws': 'migration from format 2 failed: boom' });
       expect((await listQuarantine()).find((q) => q.key === 'snapshot:no-step')?.raw).toEqual(noStep);

@@ -1,99 +1,106 @@
 // Saved reports: one storage key per snapshot, its id derived from the page URL and the tables'
-// hash. Saving the same tables again writes the same key (no duplicate, and two tabs saving at
-// once cannot overwrite each other's different reports); changed tables are a new version.
+// hash. Saving the same tables again writes the same key (no duplicate); changed tables are a new
+// version. Every change goes through the single writer (./writer.ts), which keeps the index
+// (./catalog.ts) in step: finding last year's report reads one small record and one snapshot, and
+// the Snapshots list reads the summaries, not every snapshot.
 import { ReportSchema, type Report } from '../../lib/report/schema';
-import { canonicalJson, pageKey, snapshotId, tablesHash } from './hash';
-import { FlagSchema, SNAPSHOT_FORMAT, SNAPSHOT_MIGRATIONS, SnapshotSchema, readStored, type Flag, type MigrationTable, type Snapshot } from './schema';
-import { PREFIX, failure, quarantine, read, readAll, remove, watchAll, write, type Result } from './store';
+import { pageKey } from './hash';
+import { FlagSchema, SNAPSHOT_MIGRATIONS, SnapshotSchema, readStored, type Flag, type Snapshot } from './schema';
+import { PREFIX, failure, readAll, watchAll, type Result } from './store';
+import { loadSnapshots, quarantine, requestWrite, snapshotKey } from './writer';
+import { CATALOG_LIST_KEY, CATALOG_META_KEY, readCatalog, readYear, yearKey, type SnapshotSummary } from './catalog';
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
-
-const snapshotKey = (id: string) => `${PREFIX.snapshot}${id}`;
 
 export interface SaveInput {
   report: Report;
-  /** The page's URL (the flags' key); its #fragment is dropped. */
+  /** The page's URL (the flags' key); its #fragment is dropped. Only http(s) pages are saved. */
   url: string;
   /** The page's title as shown in the tab. */
   title: string | null;
-  /** The page's flags as they are now (listFlags(url)). */
+  /** The page's flags as they are now (listFlags(url)); the page's stored flags join them. */
   flags: Flag[];
 }
 
 /** 'saved': a new snapshot (or a new version of the URL); 'updated': same tables, new flags or findings. */
 export type SaveStatus = 'saved' | 'updated' | 'unchanged';
 
-/** The same snapshot apart from when it was saved. */
-const sameContent = (a: Snapshot, b: Snapshot) =>
-  canonicalJson({ ...a, savedAt: '', updatedAt: '' }) === canonicalJson({ ...b, savedAt: '', updatedAt: '' });
-
 export async function saveSnapshot(input: SaveInput, now = new Date()): Promise<Result<{ status: SaveStatus; snapshot: Snapshot }>> {
   const checked = z.strictObject({ report: ReportSchema, flags: z.array(FlagSchema) }).safeParse({ report: input.report, flags: input.flags });
   if (!checked.success) return failure('invalid', z.prettifyError(checked.error));
   const { report, flags } = checked.data;
-  const url = pageKey(input.url);
-  const hash = tablesHash(report);
-  const id = snapshotId(url, hash);
-  const fresh: Snapshot = { format: SNAPSHOT_FORMAT, id, url, title: input.title, savedAt: now.toISOString(), hash, flags, report };
-
-  const existing = await loadOne(id);
-  let snapshot = fresh;
-  let status: SaveStatus = 'saved';
-  if (existing) {
-    if (sameContent(existing, fresh)) return { ok: true, status: 'unchanged', snapshot: existing };
-    snapshot = { ...fresh, savedAt: existing.savedAt, updatedAt: now.toISOString() };
-    status = 'updated';
-  }
-  const saved = await write({ [snapshotKey(id)]: snapshot });
-  return saved.ok ? { ok: true, status, snapshot } : saved;
+  return requestWrite({ op: 'saveSnapshot', input: { report, flags, url: input.url, title: input.title }, now: now.toISOString() });
 }
 
 /** A stored snapshot, or null when absent; a corrupted one is quarantined and reads as absent. */
-async function loadOne(id: string, migrations: MigrationTable = SNAPSHOT_MIGRATIONS): Promise<Snapshot | null> {
-  const raw = await read(snapshotKey(id));
-  if (raw === null) return null;
-  const stored = readStored(raw, migrations, SnapshotSchema);
-  if (stored.ok) return stored.value;
-  await quarantine(snapshotKey(id), raw, stored.reason);
-  return null;
+export async function getSnapshot(id: string): Promise<Snapshot | null> {
+  return (await loadSnapshots([id])).get(id) ?? null;
 }
-
-export const getSnapshot = (id: string): Promise<Snapshot | null> => loadOne(id);
 
 /**
  * Every snapshot, newest first. Entries that fail migration or validation are quarantined; the
  * others load. Migrated entries are written back in the current format (the original stays in
- * memory only, so a failed write-back changes nothing).
+ * memory only, so a failed write-back changes nothing). When the index does not list exactly the
+ * snapshots found, it is rebuilt.
  */
-export async function listSnapshots(migrations: MigrationTable = SNAPSHOT_MIGRATIONS): Promise<Snapshot[]> {
+export async function listSnapshots(): Promise<Snapshot[]> {
+  const started = startMeasure('gkl:list-snapshots');
   const snapshots: Snapshot[] = [];
-  const upgraded: Record<string, Snapshot> = {};
-  for (const [key, raw] of await readAll(PREFIX.snapshot)) {
-    const stored = readStored(raw, migrations, SnapshotSchema);
+  const upgraded: Snapshot[] = [];
+  const all = await readAll('');
+  const values = new Map(all);
+  for (const [key, raw] of all) {
+    if (!key.startsWith(PREFIX.snapshot)) continue;
+    const stored = readStored(raw, SNAPSHOT_MIGRATIONS, SnapshotSchema);
     if (!stored.ok) {
       await quarantine(key, raw, stored.reason);
       continue;
     }
     snapshots.push(stored.value);
-    if (stored.migrated) upgraded[key] = stored.value;
+    if (stored.migrated) upgraded.push(stored.value);
   }
-  if (Object.keys(upgraded).length) await write(upgraded);
+  if (upgraded.length) await requestWrite({ op: 'putSnapshots', snapshots: upgraded });
+  const index = readCatalog(values.get(CATALOG_META_KEY), values.get(CATALOG_LIST_KEY));
+  const listed = new Set(index?.summaries.map((s) => `${s.id}@${s.savedAt}`));
+  // Not awaited: the listing is right already; the writer rebuilds after the change in progress, if any.
+  if (!index || listed.size !== snapshots.length || snapshots.some((s) => !listed.has(`${s.id}@${s.savedAt}`))) void requestWrite({ op: 'rebuildIndex' });
+  measure('gkl:list-snapshots', started);
   return snapshots.sort(newestFirst);
 }
 
-export const newestFirst = (a: Snapshot, b: Snapshot) => b.savedAt.localeCompare(a.savedAt) || a.id.localeCompare(b.id);
+export const newestFirst = (a: Pick<Snapshot, 'savedAt' | 'id'>, b: Pick<Snapshot, 'savedAt' | 'id'>) => b.savedAt.localeCompare(a.savedAt) || a.id.localeCompare(b.id);
 
-/** Removes a snapshot and hands it back for "undo" (`restoreSnapshot`). */
-export async function deleteSnapshot(id: string): Promise<Result<{ removed: Snapshot }>> {
-  const removed = await loadOne(id);
-  if (!removed) return failure('missing');
-  const done = await remove([snapshotKey(id)]);
-  return done.ok ? { ok: true, removed } : done;
+/** A named duration on the page's performance timeline (read by `npm run bench`), from a mark as the analyzer's. */
+const startMeasure = (name: string) => performance.mark(`${name}:start`).name;
+const measure = (name: string, start: string) => void performance.measure(name, start);
+
+/**
+ * What the Snapshots list shows, newest first, from the index (one read, whatever the number of
+ * snapshots): `filterSnapshots` and `facets` take these as they take snapshots; `getSnapshot` loads one whole.
+ */
+export async function listSummaries(): Promise<SnapshotSummary[]> {
+  const started = startMeasure('gkl:list-summaries');
+  const read = async () => {
+    const values = await browser.storage.local.get([CATALOG_META_KEY, CATALOG_LIST_KEY]);
+    return readCatalog(values[CATALOG_META_KEY], values[CATALOG_LIST_KEY]);
+  };
+  let index = await read();
+  if (!index) {
+    await requestWrite({ op: 'rebuildIndex' });
+    index = await read();
+  }
+  const summaries = [...(index?.summaries ?? [])].sort(newestFirst);
+  measure('gkl:list-summaries', started);
+  return summaries;
 }
 
-/** Writes snapshots back as they are (undo of a delete, an import). */
+/** Removes a snapshot and hands it back for "undo" (`restoreSnapshot`). */
+export const deleteSnapshot = (id: string): Promise<Result<{ removed: Snapshot }>> => requestWrite({ op: 'deleteSnapshot', id });
+
+/** Writes snapshots back as they are (undo of a delete). */
 export async function putSnapshots(snapshots: Snapshot[]): Promise<Result> {
   if (snapshots.length === 0) return { ok: true };
-  return write(Object.fromEntries(snapshots.map((s) => [snapshotKey(s.id), s])));
+  return requestWrite({ op: 'putSnapshots', snapshots });
 }
 
 export const restoreSnapshot = (snapshot: Snapshot): Promise<Result> => putSnapshots([snapshot]);
@@ -101,7 +108,8 @@ export const restoreSnapshot = (snapshot: Snapshot): Promise<Result> => putSnaps
 /** All saved versions of one page, oldest first. */
 export async function versionsOf(url: string): Promise<Snapshot[]> {
   const page = pageKey(url);
-  return (await listSnapshots()).filter((s) => s.url === page).sort((a, b) => -newestFirst(a, b));
+  const ids = (await listSummaries()).filter((s) => s.url === page).map((s) => s.id);
+  return [...(await loadSnapshots(ids)).values()].sort((a, b) => -newestFirst(a, b));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -116,13 +124,33 @@ export function localDateTime(iso: string): string {
   return `${localDate(iso)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** The snapshot ids of an agency's year, latest saved first, from the index (rebuilt first if it must be). */
+async function idsOfYear(agency: string, year: number): Promise<string[]> {
+  const key = yearKey(agency, year);
+  for (let attempt = 0; ; attempt++) {
+    const values = await browser.storage.local.get([CATALOG_META_KEY, key]);
+    const ids = readYear(values[CATALOG_META_KEY], values[key], agency, year);
+    if (ids) return ids;
+    if (attempt > 0 || !(await requestWrite({ op: 'rebuildIndex' })).ok) return [];
+  }
+}
+
 /**
  * Last year's report of the same agency, for the analyzer's `previous` option (YOY-CARRY,
  * YOY-STOCK): the latest saved snapshot of `agency` for `year − 1`, with a label naming it.
+ * Reads the index's record of that year and that snapshot only.
  */
 export async function findPreviousYear(agency: string, year: number): Promise<{ report: Report; label: string; snapshot: Snapshot } | null> {
+  const started = startMeasure('gkl:find-previous-year');
   const name = agency.trim();
-  const match = (await listSnapshots()).find((s) => isReportOf(s, name, year - 1));
+  const ids = await idsOfYear(name, year - 1);
+  let match: Snapshot | undefined;
+  for (const id of ids) {
+    match = (await loadSnapshots([id])).get(id);
+    if (match && isReportOf(match, name, year - 1)) break;
+    match = undefined;
+  }
+  measure('gkl:find-previous-year', started);
   if (!match) return null;
   // A data label stored in the finding's `against`, in the report's own language like its `message`.
   const label = `${name} ${year - 1} 年报，保存于 ${localDate(match.savedAt)}`;

@@ -73,18 +73,19 @@ export async function readAll(prefix: string): Promise<[string, unknown][]> {
 }
 
 /**
- * Moves a value that failed validation out of the way. It is removed from its key only when the
+ * Moves a value that failed validation out of the way (run by the writer, ./writer.ts: `quarantine`). It is removed from its key only when the
  * quarantine copy is written and the key still holds the same value (another tab may have just
  * saved a good one there); if anything fails it stays where it is, skipped but not lost. The
  * quarantine key names the value's content, so two pages quarantining the same value at once
  * write one record, while a later, different bad value under the same key gets its own.
  */
-export async function quarantine(key: string, raw: unknown, reason: string): Promise<void> {
+export async function quarantineRecord(key: string, raw: unknown, reason: string): Promise<boolean> {
   const content = canonicalJson(raw);
   const record: Quarantined = { key, raw, reason, at: new Date().toISOString() };
   const saved = await write({ [`${PREFIX.quarantine}${key}@${cyrb53(content)}`]: record });
-  if (!saved.ok) return;
-  if (canonicalJson(await read(key)) === content) await remove([key]);
+  if (!saved.ok) return false;
+  if (canonicalJson(await read(key)) !== content) return false;
+  return (await remove([key])).ok;
 }
 
 /** Quarantined values, newest first. A record that is itself unreadable is listed whole. */
@@ -95,14 +96,4 @@ export async function listQuarantine(): Promise<(Quarantined & { storageKey: str
     return { ...record, storageKey };
   });
   return rows.sort((a, b) => b.at.localeCompare(a.at));
-}
-
-const queues = new Map<string, Promise<unknown>>();
-/** Runs read-modify-write operations on one key one after another within this page. */
-export function serialized<T>(key: string, run: () => Promise<T>): Promise<T> {
-  const next = (queues.get(key) ?? Promise.resolve()).then(run, run);
-  const tail = next.catch(() => undefined);
-  queues.set(key, tail);
-  void tail.then(() => queues.get(key) === tail && queues.delete(key));
-  return next;
 }
