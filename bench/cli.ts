@@ -1,27 +1,115 @@
-// CLI throughput: one process over all benchmark pages, the list repeated so the process start-up
-// (tsx compiling the sources) is measured apart and amortised.
-import { spawnSync } from 'node:child_process';
+// The bundled CLI (cli/dist/gongkai-lens.mjs, built here): start-up, pages/s per core with one and
+// with all workers, milliseconds per page by phase (its --timings line), the same with linkedom as
+// published (before the lazy-EventTarget patch), and peak memory as the number of inputs grows.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from '../test/fixtures/seeds';
-import type { BenchPage } from './pages';
+import { buildCli, CLI_BUNDLE } from '../scripts/build-cli';
+import { median, type BenchPage } from './pages';
 
-export interface CliBench {
+export interface CliRun {
   pages: number;
   wallMs: number;
-  /** `--help` wall time: process start and module loading, no page. */
-  startupMs: number;
+  pagesPerS: number;
+  /** Pages per second of CPU time (all threads): what one core does, whatever else the machine runs. */
+  pagesPerCpuS: number;
+  ms: { parse: number; page: number; analysis: number; gc: number; output: number };
+  peakMb: number;
 }
 
-function wall(args: string[]): number {
+export interface CliBench {
+  /** `--help`: process start and loading the bundle (median, ms). */
+  startupMs: number;
+  /** One small page with one worker: start-up plus a worker loading the engine (median, ms). */
+  firstReportMs: number;
+  one: CliRun;
+  all: CliRun;
+  unpatched: CliRun;
+  jobs: number;
+  memory: { inputs: number; peakMb: number }[];
+}
+
+const UNPATCHED = path.join(path.dirname(CLI_BUNDLE), 'gongkai-lens-unpatched.mjs');
+
+function wall(bundle: string, args: string[]): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/check.ts', ...args], { cwd: REPO_ROOT, stdio: 'ignore' });
+  const r = spawnSync(process.execPath, [bundle, ...args], { cwd: REPO_ROOT, stdio: 'ignore' });
   if (r.error) throw r.error;
   return performance.now() - t0;
 }
 
-export function runCliBench(pages: BenchPage[], rounds = 8): CliBench {
-  const files = Array.from({ length: rounds }, () => pages.map((p) => p.file)).flat();
-  const startupMs = wall(['--help']);
-  const wallMs = wall(['--json', ...files]);
-  return { pages: files.length, wallMs, startupMs };
+const num = (line: string, re: RegExp) => Number(re.exec(line)?.[1] ?? NaN);
+
+/** A run with --timings over JSON Lines on stdin; its figures from the timings line. */
+function timed(bundle: string, jobs: number, lines: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [bundle, '--jsonl', '--timings', '--no-progress', '--jobs', String(jobs), '-'], { cwd: REPO_ROOT, stdio: ['pipe', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', reject);
+    child.on('close', () => {
+      const wallMs = performance.now() - t0;
+      const line = err.split('\n').find((l) => l.startsWith('timings:'));
+      if (!line) return reject(new Error(`no timings line: ${err}`));
+      const pages = num(line, /timings: (\d+) reports/);
+      resolve({
+        pages, wallMs, pagesPerS: (pages / wallMs) * 1000,
+        pagesPerCpuS: num(line, /= (\d+) pages per CPU-second/),
+        ms: { parse: num(line, /parse ([\d.]+)/), page: num(line, /page ([\d.]+),/), analysis: num(line, /analysis ([\d.]+)/), gc: num(line, /within these: ([\d.]+)/), output: num(line, /output ([\d.]+)/) },
+        peakMb: num(line, /peak memory (\d+) MB/),
+      });
+    });
+    // Written as the child reads, so a long list does not sit in this process's memory.
+    let k = 0;
+    const feed = () => {
+      while (k < lines.length) if (!child.stdin.write(`${lines[k++]}\n`)) return void child.stdin.once('drain', feed);
+      child.stdin.end();
+    };
+    feed();
+  });
+}
+
+const record = (p: BenchPage) => JSON.stringify({ source: p.name, [p.kind === 'html' ? 'html' : 'text']: p.content });
+
+export async function runCliBench(pages: BenchPage[], rounds = 8): Promise<CliBench> {
+  await buildCli();
+  await buildCli(UNPATCHED, { lazyEventTargets: false });
+  try {
+    const jobs = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    const startupMs = median(Array.from({ length: 7 }, () => wall(CLI_BUNDLE, ['--help'])));
+    const small = pages.reduce((a, b) => (a.content.length <= b.content.length ? a : b));
+    const firstReportMs = median(Array.from({ length: 5 }, () => wall(CLI_BUNDLE, ['--jobs', '1', '--json', small.file])));
+    const lines = Array.from({ length: rounds }, () => pages.map(record)).flat();
+    const one = await timed(CLI_BUNDLE, 1, lines);
+    const all = await timed(CLI_BUNDLE, jobs, lines);
+    const unpatched = await timed(UNPATCHED, 1, lines);
+    // Peak memory against the number of inputs: it should stay flat (inputs streamed, reports not kept).
+    const memory: CliBench['memory'] = [];
+    for (const n of [500, 5000]) {
+      const many = Array.from({ length: n }, (_, i) => record(pages[i % pages.length]!));
+      memory.push({ inputs: n, peakMb: (await timed(CLI_BUNDLE, jobs, many)).peakMb });
+    }
+    return { startupMs, firstReportMs, one, all, unpatched, jobs, memory };
+  } finally {
+    fs.rmSync(UNPATCHED, { force: true });
+  }
+}
+
+export function formatCliBench(b: CliBench, budgetPagesPerS: number): string {
+  const row = (name: string, r: CliRun) =>
+    `  ${name.padEnd(34)}${r.pagesPerS.toFixed(0).padStart(6)} pages/s ${r.pagesPerCpuS.toFixed(0).padStart(6)} per CPU-s   ` +
+    `parse ${r.ms.parse.toFixed(2)}  page ${r.ms.page.toFixed(2)}  analysis ${r.ms.analysis.toFixed(2)}  (gc ${r.ms.gc.toFixed(2)})  output ${r.ms.output.toFixed(2)} ms/page`;
+  return [
+    `CLI, bundled (cli/dist/gongkai-lens.mjs), ${b.one.pages} pages as JSON Lines on stdin, --jsonl:`,
+    `  start-up (--help) ${b.startupMs.toFixed(0)} ms (budget 150; was 1,100–1,500 ms through tsx); first report of one page ${b.firstReportMs.toFixed(0)} ms`,
+    row('--jobs 1', b.one),
+    row(`--jobs ${b.jobs} (all cores)`, b.all),
+    row('--jobs 1, linkedom unpatched', b.unpatched),
+    `  per core: ${b.one.pagesPerCpuS.toFixed(0)} pages per CPU-second (budget ${budgetPagesPerS}; was 71 pages/s through tsx); lazy EventTarget: ${(b.one.ms.parse / b.unpatched.ms.parse).toFixed(2)}× the parse time, ${(b.unpatched.pagesPerCpuS ? b.one.pagesPerCpuS / b.unpatched.pagesPerCpuS : 0).toFixed(2)}× the pages per CPU-second`,
+    `  peak memory: ${b.memory.map((m) => `${m.inputs} inputs ${m.peakMb} MB`).join(', ')}`,
+  ].join('\n');
 }

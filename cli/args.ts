@@ -20,6 +20,8 @@ export interface Options {
   maxBytes: number;
   progress: 'auto' | 'always' | 'never';
   timings: boolean;
+  /** --jsonl: inputs without a report as {"source", "problem"} lines too. */
+  problemRecords: boolean;
   cacheDir: string | null;
   fetchConcurrency: number;
   retries: number;
@@ -44,6 +46,8 @@ Gongkai Lens — checks the statistics tables of government information-disclosu
   （默认）        每份报告的概要与问题，最后一行汇总  each report's summary and findings, then a total
   --json         一个 JSON 数组，每份报告一项（与扩展复制的相同）  one JSON array, one report each
   --jsonl        每行一份报告（JSON Lines）  one report per line
+  --problem-records  与 --jsonl 合用：无法检查的输入也写一行 {"source","problem"}（供 Spark 等管道使用）
+                 with --jsonl: inputs without a report as {"source","problem"} lines too (for pipelines)
   --csv          每个输入一行（UTF-8 BOM，可用 Excel/WPS 打开）  one row per input (opens in Excel/WPS)
   --tsv          报告的三张表，制表符分隔  the reports' tables, tab-separated
   --xlsx 文件    另写一个工作簿：汇总、问题、覆盖（机关×年度）；标准输出只留汇总行
@@ -88,7 +92,7 @@ export function parseArgs(argv: string[]): Options | { help: true } | { error: s
   const opts: Options = {
     mode: 'text', lang: 'zh', paths: [], urls: null, xlsx: null, agency: null,
     jobs: Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length),
-    timeoutMs: 60_000, maxMemoryMb: 1024, maxBytes: 200 * 1048576, progress: 'auto', timings: false,
+    timeoutMs: 60_000, maxMemoryMb: 1024, maxBytes: 200 * 1048576, progress: 'auto', timings: false, problemRecords: false,
     cacheDir: defaultCacheDir(), fetchConcurrency: 4, retries: 3, retryDelayMs: 1000, fetchTimeoutMs: 30_000,
   };
   let explicitMode = false;
@@ -138,6 +142,7 @@ export function parseArgs(argv: string[]): Options | { help: true } | { error: s
     else if (name === '--progress') opts.progress = 'always';
     else if (name === '--no-progress') opts.progress = 'never';
     else if (name === '--timings') opts.timings = true;
+    else if (name === '--problem-records') opts.problemRecords = true;
     else if (a === '--') continue;
     else if (a.startsWith('-') && a !== '-') return { error: `未知选项 ${a} (unknown option)` };
     else opts.paths.push(a);

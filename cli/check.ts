@@ -67,7 +67,8 @@ async function main(argv: string[]): Promise<number> {
   const tsv = opts.mode === 'tsv' ? await import('../lib/export') : null;
 
   const totals: Totals = { reports: 0, errors: 0, warnings: 0, problems: new Map(), filteredOut: 0, skipped: new Map() };
-  const spent: Timings = { parse: 0, page: 0, analysis: 0, gc: 0 };
+  const spent: Timings = { parse: 0, page: 0, analysis: 0 };
+  let gcMs = 0;
   let outputMs = 0;
   let first = true;
   if (opts.mode === 'csv') await out.write(csv!.CSV_BOM + csv!.csvLine(csv!.summaryHeader(lang)));
@@ -82,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
       const reason = lang === 'zh' ? p.zh : p.en;
       workbook?.addProblem(source, reason);
       if (csv) await out.write(csv.csvLine(csv.problemRow(source, reason)));
+      // A pipeline (Spark's RDD.pipe) sees stdout only: the problem takes the input's place there too.
+      if (opts.mode === 'jsonl' && opts.problemRecords) await out.write(`${JSON.stringify({ source, problem: p })}\n`);
       return;
     }
     const r: Report = outcome.report;
@@ -133,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
     }
     for (const head of pending.splice(0)) await emit(await head.source, await head.outcome);
   } finally {
-    await pool.close();
+    gcMs = await pool.close();
   }
   progress.end();
   totals.skipped = skipped.byExtension;
@@ -154,9 +157,13 @@ async function main(argv: string[]): Promise<number> {
     const n = totals.reports + totals.filteredOut;
     const wall = performance.now() - t0;
     const per = (ms: number) => (n ? (ms / n).toFixed(2) : '-');
+    // CPU time of the whole process (main thread, workers, GC threads): pages per core, whatever else runs.
+    const usage = process.resourceUsage();
+    const cpu = usage.userCPUTime + usage.systemCPUTime;
     process.stderr.write(
       `timings: ${n} reports in ${(wall / 1000).toFixed(2)} s = ${n ? ((n / wall) * 1000).toFixed(0) : 0} pages/s with ${opts.jobs} worker(s); ` +
-        `ms/page in workers: parse ${per(spent.parse)}, page ${per(spent.page)}, analysis ${per(spent.analysis)} (gc ${per(spent.gc)}); output ${per(outputMs)} in the main thread\n`,
+        `ms/page in workers: parse ${per(spent.parse)}, page ${per(spent.page)}, analysis ${per(spent.analysis)} (garbage collection within these: ${per(gcMs)}); output ${per(outputMs)} in the main thread; ` +
+        `CPU ${(cpu / 1e6).toFixed(2)} s = ${n ? (n / (cpu / 1e6)).toFixed(0) : 0} pages per CPU-second; peak memory ${(usage.maxRSS / 1024).toFixed(0)} MB\n`,
     );
   }
   return code;

@@ -2,7 +2,7 @@
 // time limit. A worker that runs out of time or memory is terminated and replaced: its input yields
 // one problem, the batch goes on. Results come back as promises; the caller keeps them in order.
 import { Worker } from 'node:worker_threads';
-import type { Job, Outcome, Problem, WorkerSettings } from './worker';
+import type { GcQuery, Job, Outcome, Problem, WorkerSettings } from './worker';
 
 export interface PoolOptions {
   size: number;
@@ -43,9 +43,22 @@ export class WorkerPool {
     });
   }
 
-  async close(): Promise<void> {
+  /** Ends the workers; resolves to their garbage collection time (ms, over the workers still alive). */
+  async close(): Promise<number> {
     this.closing = true;
+    const gc = await Promise.all(
+      this.slots.map((s) => new Promise<number>((resolve) => {
+        if (!s.ready) return resolve(0);
+        const timer = setTimeout(() => resolve(0), 1000);
+        s.worker.once('message', (m: { gcMs?: number }) => {
+          clearTimeout(timer);
+          resolve(m.gcMs ?? 0);
+        });
+        s.worker.postMessage({ gc: true } satisfies GcQuery);
+      })),
+    );
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    return gc.reduce((a, b) => a + b, 0);
   }
 
   private spawn(): Slot {

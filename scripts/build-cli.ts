@@ -38,7 +38,8 @@ const lazyEventTargets: Plugin = {
   },
 };
 
-export async function buildCli(outfile = CLI_BUNDLE): Promise<void> {
+/** `lazyEventTargets: false` builds linkedom as published, for the benchmark's before/after. */
+export async function buildCli(outfile = CLI_BUNDLE, { lazyEventTargets: lazy = true } = {}): Promise<void> {
   // Written beside, then renamed: a run (or a parallel build) never reads a half-written bundle.
   const partial = `${outfile}.${process.pid}.tmp`;
   await build({
@@ -56,7 +57,7 @@ export async function buildCli(outfile = CLI_BUNDLE): Promise<void> {
     charset: 'utf8',
     // CommonJS dependencies bundled into an ES module still call require().
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    plugins: [lazyEventTargets],
+    plugins: lazy ? [lazyEventTargets] : [],
     logLevel: 'warning',
   });
   fs.renameSync(partial, outfile);
