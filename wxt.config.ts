@@ -17,6 +17,9 @@ export default defineConfig({
     // through utils/browser-differences) is dropped instead of touching the extension APIs at load.
     build: { rolldownOptions: { treeshake: { moduleSideEffects: (id: string) => !/[\\/]@wxt-dev[\\/]browser[\\/]/.test(id) } } },
   }),
+  // The sources package addons.mozilla.org asks for (`wxt zip -b firefox`): what `npm ci && npm run
+  // build:firefox` needs (README has the steps), without test data and generated files.
+  zip: { excludeSources: ['test/**', 'test-results/**', 'docs/**', 'bench/**'] },
   hooks: {
     // The analyzer (registration: 'runtime') fetches its CSS into its shadow root from whatever page
     // it was injected into: a gov.cn page, or any page the reader checks. WXT derives these matches
@@ -48,7 +51,11 @@ export default defineConfig({
     // MV2 (Firefox by default) has no optional_host_permissions: origins go with optional_permissions.
     ...(manifestVersion === 3 ? { optional_host_permissions: [ANY_SITE] } : { optional_permissions: [ANY_SITE] }),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'gongkai-lens@example.org', data_collection_permissions: { required: ['none'] } } } }
+      ? {
+          // 140: the oldest Firefox ESR Mozilla still supports, and the first that reads
+          // data_collection_permissions (which addons.mozilla.org requires). Tested on ESR 153.
+          browser_specific_settings: { gecko: { id: 'gongkai-lens@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
+        }
       : {}),
   }),
 });
