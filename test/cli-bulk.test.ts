@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import type { Report } from '../lib/report/schema';
 import { REPO_ROOT, seed } from './fixtures/seeds';
@@ -142,13 +142,17 @@ describe('a WARC web archive', () => {
     fs.writeFileSync(warc, Buffer.concat(parts));
     const broken = path.join(tmp, 'broken.warc.gz');
     fs.writeFileSync(broken, Buffer.concat(parts).subarray(0, 200));
-    const run = runCli(['--jsonl', warc, broken]);
+    // The same WARC inside a WACZ (Webrecorder's zip: archive/*.warc.gz beside datapackage.json).
+    const wacz = path.join(tmp, 'crawl.wacz');
+    fs.writeFileSync(wacz, zipSync({ 'datapackage.json': strToU8('{}'), 'archive/data.warc.gz': [new Uint8Array(fs.readFileSync(warc)), { level: 0 }] }));
+    const run = runCli(['--jsonl', warc, broken, wacz]);
     expect(run.stderr).toBe(`${broken}: WARC 存档中没有网页（可能已损坏或被截断） (no pages in the WARC archive (it may be broken or truncated))\n`);
     expect(run.code).toBe(2);
-    expect(jsonl(run.stdout).map((r) => [r.source, r.form, r.agency, r.year])).toEqual([
+    const pages = [
       ['http://www.jinghe.gov.cn/zwgk/2024.html', 'html', '精河县', 2024],
       ['http://www.hengyang.gov.cn/nb/2019.txt', 'text', '衡阳市人民政府办公室', 2019],
-    ]);
+    ];
+    expect(jsonl(run.stdout).map((r) => [r.source, r.form, r.agency, r.year])).toEqual([...pages, ...pages]);
   });
 });
 
@@ -318,6 +322,19 @@ describe('per-input limits', () => {
       `${huge}: 文件过大（${size} MB，上限 1 MB） (file too large (${size} MB, limit 1 MB))`,
     ]);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('共 1 份报告：0 个错误，0 个警告；3 个输入无法读取或不是年报（无法读取 2，超出上限 1）');
+  });
+});
+
+describe('the progress bar', () => {
+  it('is drawn on stderr with --progress (files done, pages/s, errors so far), and leaves stdout as it was', () => {
+    const files = [S000, S001, S003, html('002-word.html'), html('004-clean.html')];
+    const plain = runCli(files);
+    const run = runCli(['--progress', ...files]);
+    expect(run.stdout).toBe(plain.stdout);
+    expect(run.stderr).toMatch(/\r\x1b\[2K(\[[#.]{20}\] )?\d+(\/5)? 个文件 · \d+ 页\/秒( · 剩余约 \d+s)? · 错误 \d+ · 无法检查 0/);
+    // Cleared at the end: nothing of it is left on the last line.
+    expect(run.stderr.endsWith('\r\x1b[2K')).toBe(true);
+    expect(plain.stderr).toBe('');
   });
 });
 
