@@ -7,7 +7,8 @@ import type { BrowserDriver } from '../e2e/cases/driver';
 
 let driver: BrowserDriver;
 beforeAll(async () => {
-  driver = await launchFirefoxDriver();
+  // Chinese, the extension's first language (the Chromium run of the same cases is in English).
+  driver = await launchFirefoxDriver({ lang: 'zh-CN' });
 }, 90_000);
 afterAll(() => driver?.close());
 

@@ -16,7 +16,7 @@
  */
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { route, startFixtureServer } from '../../scripts/serve';
@@ -25,6 +25,8 @@ import { PANEL_HOST, type BrowserDriver, type DriverTab, type ExtensionTab } fro
 import type { Verdict } from '../../utils/messages';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
+/** Debian's firefox-esr-l10n-zh-cn (scripts/setup.sh): Firefox, and so the extension, in Chinese. */
+const CHINESE_UI = '/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@firefox-esr.mozilla.org.xpi';
 /** Conditions are polled this long: a loaded two-core machine runs eight browsers. */
 const WAIT_MS = 30_000;
 
@@ -56,6 +58,7 @@ export async function launchFirefoxDriver(options: FirefoxLaunchOptions = {}): P
   // Fixed per launch, so the driver knows the extension's origin before installing it.
   const uuid = randomUUID();
   const origin = `moz-extension://${uuid}`;
+  if (options.lang && !existsSync(CHINESE_UI)) throw new Error(`Firefox has no Chinese UI (${CHINESE_UI}): apt-get install firefox-esr-l10n-zh-cn`);
   const server = await startFixtureServer();
   let browser: Browser;
   try {
@@ -63,6 +66,8 @@ export async function launchFirefoxDriver(options: FirefoxLaunchOptions = {}): P
       browser: 'firefox',
       executablePath: FIREFOX,
       headless: true,
+      // The Chromium harness's window size.
+      defaultViewport: { width: 1280, height: 900 },
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'network.proxy.type': 1,
