@@ -39,7 +39,9 @@ export default defineConfig({
     // storage: settings and verdicts; unlimitedStorage: saved snapshots; scripting + activeTab:
     // inject the analyzer (gov pages, or the page the reader asked to check); contextMenus: "flag
     // this cell". No `tabs`: host access already reveals the URLs of the pages we work on.
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'contextMenus'],
+    // offscreen (Chrome): a page's report attachment is read with pdf.js in an offscreen document,
+    // never in the content script (entrypoints/offscreen); Firefox opens the viewer instead.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: [GOV_PAGES],
     // Opens/closes the panel of the active tab and focuses it (entrypoints/background.ts); the
     // reader can change the keys at chrome://extensions/shortcuts.

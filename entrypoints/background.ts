@@ -11,6 +11,7 @@ import { VerdictSchema, setTabVerdict, tabVerdict, type TabVerdict } from '@/uti
 import { checkTab, injectAnalyzer, togglePanel } from '@/utils/inject';
 import { forgetSite, syncAlwaysCheckedSites } from '@/utils/sites';
 import { openSnapshotPage, registerFlagMenu } from '@/utils/keep';
+import { extensionPageOpen, openViewer, readAttachment, registerViewerMenu } from '@/entrypoints/viewer/open-viewer';
 import { answerWrite } from '@/utils/snapshots/writer';
 import { documentTarget, toolbarAction } from '@/utils/browser-differences';
 
@@ -48,7 +49,8 @@ async function stillThere(tabId: number, { frameId, documentId }: TabVerdict): P
     await browser.tabs.sendMessage(tabId, ping, documentTarget({ frameId, documentId }));
     return true;
   } catch {
-    return false;
+    // The viewer is an extension page, which only a runtime message reaches.
+    return extensionPageOpen(documentId);
   }
 }
 
@@ -83,6 +85,11 @@ async function answer(message: Message, sender: Browser.runtime.MessageSender): 
       return fromExtensionPage(sender) && typeof message.site === 'string' ? forgetSite(message.site) : null;
     case 'gkl:open-snapshot':
       return openSnapshotPage(message.id, sender.tab);
+    case 'gkl:open-viewer':
+      // The popup replaces the tab showing the PDF; a page's panel opens the viewer beside itself.
+      return fromExtensionPage(sender) && message.tabId !== undefined ? openViewer(message.url, { tabId: message.tabId }) : openViewer(message.url, { from: sender.tab });
+    case 'gkl:read-attachment':
+      return sender.id === browser.runtime.id && sender.tab ? readAttachment(message.url) : null;
     case 'gkl:store':
       return answerWrite(message.request, sender);
     default:
@@ -111,6 +118,7 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(syncSites);
   syncSites();
   registerFlagMenu();
+  registerViewerMenu();
 
   // The keyboard shortcut (manifest `commands`, Alt+Shift+G by default): the active tab's panel.
   browser.commands?.onCommand.addListener((command, tab) => {

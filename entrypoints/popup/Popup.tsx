@@ -6,6 +6,7 @@ import { DOCKS, getSettings, updateSettings, watchSettings, type Settings } from
 import { isGovHost, patternOf, siteOf } from '@/utils/sites';
 import { VerdictSchema } from '@/utils/verdicts';
 import { dockName } from '@/components/dock';
+import { isReportFileUrl } from '@/entrypoints/viewer/open-viewer';
 
 type Dock = (typeof DOCKS)[number];
 
@@ -45,6 +46,8 @@ export function Popup({ tabId }: { tabId: number | null }) {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   /** The tab's site, when the browser lets us see its address (gov.cn, activeTab, granted sites). */
   const [site, setSite] = useState<string | null>(null);
+  /** The report file (PDF, DOCX) the tab shows, which the viewer can check. */
+  const [reportFile, setReportFile] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   /** Announced to screen readers (role=status): the outcome of the last action. */
   const [status, setStatus] = useState('');
@@ -54,7 +57,13 @@ export function Popup({ tabId }: { tabId: number | null }) {
     const unwatch = watchSettings(setSettings);
     if (tabId === null) return unwatch;
     void send<Verdict | null>({ type: 'gkl:get-verdict', tabId }).then((v) => setVerdict(v ?? null));
-    void browser.tabs.get(tabId).then((tab) => setSite(siteOf(tab.url)), () => setSite(null));
+    void browser.tabs.get(tabId).then(
+      (tab) => {
+        setSite(siteOf(tab.url));
+        setReportFile(isReportFileUrl(tab.url) ? tab.url : null);
+      },
+      () => setSite(null),
+    );
     // The analyzer's verdict reaches every page of the extension: show it as soon as it is known.
     const onMessage = (message: Message, sender: { tab?: { id?: number } }) => {
       if (message?.type !== 'gkl:verdict' || sender.tab?.id !== tabId) return;
@@ -99,6 +108,11 @@ export function Popup({ tabId }: { tabId: number | null }) {
         <h2 id="page-heading">{i18n.t('popup.pageHeading')}</h2>
         <VerdictView verdict={verdict} />
         <div class="actions">
+          {reportFile && tabId !== null && (
+            <button type="button" class="primary open-viewer" onClick={() => void send<boolean>({ type: 'gkl:open-viewer', url: reportFile, tabId }).then(() => window.close())}>
+              {i18n.t('viewer.popupOpen')}
+            </button>
+          )}
           <button type="button" class="primary" onClick={check} disabled={tabId === null} autoFocus>
             {i18n.t('popup.check')}
           </button>

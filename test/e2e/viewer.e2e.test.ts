@@ -1,32 +1,17 @@
 // The viewer page (viewer.html?file=) in real Chromium with the built extension: report files
 // served under their gov.cn addresses, a file dropped on the page, and addresses that answer badly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
-import { parseHTML } from 'linkedom';
-import { CHROMIUM, inPanel, launchLens, type Lens } from './harness';
+import type { Page } from 'playwright-core';
+import { inPanel, launchLens, type Lens } from './harness';
+import { engineReport, findings, printSeeds, showPanel } from './viewer-helpers';
 import { BAD_FILE_URLS, FIXTURES_HTML, PRINTED_DIR, fileRoute } from '../../scripts/serve';
-import { analyzeFile } from '../../lib/extract/file';
-import { verdictOf } from '../../components/model';
 
 let lens: Lens;
 beforeAll(async () => {
   lens = await launchLens({ lang: 'zh-CN' });
-  // The seed pages as "print to PDF" makes them: Chromium's own PDF of the Word-pasted page, from a
-  // plain Chromium (default fonts and locale, as the PDF reader's own tests print them).
-  await mkdir(PRINTED_DIR, { recursive: true });
-  const printer = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-  try {
-    const page = await printer.newPage();
-    for (const seed of ['001', '003']) {
-      await page.goto(pathToFileURL(path.join(FIXTURES_HTML, `${seed}-word.html`)).href);
-      await page.pdf({ path: path.join(PRINTED_DIR, `${seed}-word.pdf`), format: 'A4' });
-    }
-  } finally {
-    await printer.close();
-  }
+  await printSeeds(['001', '003']);
 }, 90_000);
 afterAll(() => lens?.close());
 
@@ -41,17 +26,6 @@ async function openViewer(file?: string): Promise<Page> {
 
 const message = (page: Page) => page.locator('#message p').textContent();
 const fileLinks = (page: Page) => page.locator('#file-links a').evaluateAll((as) => as.map((a) => [a.textContent, (a as HTMLAnchorElement).href.replace(/^blob:.*/, 'blob:'), a.hasAttribute('download')]));
-
-/** The panel's list: [rule, message] of every item, sorted (the panel's own order is its tests' business). */
-const findings = async (page: Page) =>
-  (await inPanel(page, 'li.item').evaluateAll((items) => items.map((li) => [(li as HTMLElement).dataset.rule!, li.querySelector('.message')!.textContent!]))).sort();
-
-async function showPanel(page: Page): Promise<void> {
-  const dialog = inPanel(page, '[role="dialog"]');
-  if (await dialog.count()) return;
-  await inPanel(page, 'button.pill').click();
-  await dialog.waitFor();
-}
 
 /** Drops a file on the viewer as the reader's desktop would: a real drop event carrying a File. */
 async function dropFile(page: Page, name: string, bytes: Buffer, type: string): Promise<void> {
@@ -97,12 +71,6 @@ describe('a local file dropped on the viewer', () => {
     expect(await fileLinks(page)).toEqual([]);
   });
 });
-
-/** The report the engine reads from the same file in Node: what the viewer must show. */
-async function engineReport(file: string) {
-  const { report, recognition } = await analyzeFile({ bytes: new Uint8Array(await readFile(file)), source: file }, { parseHtml: (html) => parseHTML(html).document });
-  return { verdict: verdictOf(report, recognition.isReport), findings: report.findings.map((f) => [f.rule, f.message]).sort(), report };
-}
 
 /** The outlined cell boxes of the PDF: [page, text] each, and whether each lies inside its page. */
 const markedBoxes = (page: Page, kind: string) =>

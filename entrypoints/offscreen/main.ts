@@ -1,0 +1,22 @@
+// The offscreen document (Chrome): reads a report page's attachment for its panel, with pdf.js and
+// its worker, which never run in a content script. The background opens it for a read and closes it
+// after; it fetches only the address the reader's click named, and answers with the file's Page.
+import { browser } from 'wxt/browser';
+import type { AttachmentRead, Message } from '@/utils/messages';
+import { fetchFile } from '../viewer/fetch-file';
+import { messageOf, readReportFile } from '../viewer/read-report';
+
+async function read(url: string): Promise<AttachmentRead> {
+  try {
+    const { bytes } = await fetchFile(url);
+    return { ok: true, page: await readReportFile(bytes, url, { linked: true }) };
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', message: messageOf(error) };
+  }
+}
+
+browser.runtime.onMessage.addListener((message: Message, sender, sendResponse) => {
+  if (message?.type !== 'gkl:offscreen-read' || sender.id !== browser.runtime.id) return;
+  void read(message.url).then(sendResponse);
+  return true;
+});
