@@ -1,6 +1,7 @@
 // Byte budgets of the built extension (run after `npm run build`, in CI too):
 //   - the always-on detector ≤ 4096 bytes minified (it runs on every gov.cn page);
 //   - every built JS file is strict UTF-8 (Chrome refuses to load a content script that is not);
+//   - no content script (nor the background) carries pdf.js: only the viewer and offscreen pages do;
 // and prints the analyzer's size. Exits 1 when a budget is broken.
 //
 //   npx tsx scripts/check-budgets.ts [output dir]   (default: $GKL_OUT_DIR or .output)
@@ -13,6 +14,12 @@ import { REPO_ROOT } from './serve';
 const DETECTOR_BUDGET = 4096;
 const DETECTOR = 'detector.js';
 const ANALYZER = 'content-scripts/analyzer.js';
+/**
+ * pdf.js (with its worker) belongs to the viewer and the offscreen document only: strings of its
+ * main module that survive minification. A content script (or the background) holding one has it.
+ */
+const PDFJS_MARKERS = ['GlobalWorkerOptions', 'Setting up fake worker'];
+const withoutPdfJs = (relative: string) => relative.startsWith('content-scripts/') || relative === DETECTOR || relative === 'background.js';
 
 async function jsFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -52,8 +59,13 @@ async function checkBudgets(outDir: string): Promise<string[]> {
     const name = path.basename(target);
     console.log(`\n${name}`);
     for (const file of await jsFiles(target)) {
-      const at = invalidUtf8At(await readFile(file));
+      const bytes = await readFile(file);
+      const at = invalidUtf8At(bytes);
+      const text = bytes.toString('utf8');
       if (at !== null) problems.push(`${name}/${path.relative(target, file)} is not valid UTF-8 (byte ${at}): Chrome will refuse it`);
+      const relative = path.relative(target, file).split(path.sep).join('/');
+      const marker = withoutPdfJs(relative) ? PDFJS_MARKERS.find((m) => text.includes(m)) : undefined;
+      if (marker) problems.push(`${name}/${relative} contains pdf.js ("${marker}"): it must load only in the viewer and the offscreen document`);
     }
     const detector = path.join(target, DETECTOR);
     if (!existsSync(detector)) {
@@ -81,4 +93,4 @@ if (problems.length) {
   console.error(`\nbudgets broken:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log('\nall budgets kept; every JS file is valid UTF-8');
+console.log('\nall budgets kept; every JS file is valid UTF-8; pdf.js only in the viewer and offscreen pages');
