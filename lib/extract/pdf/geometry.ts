@@ -86,12 +86,18 @@ const CLOSE_PATH = 4;
 const MAX_LINE_THICKNESS = 2.5;
 // Shorter strokes are glyph parts or dots, not rulings.
 const MIN_SEGMENT = 3;
-// Kangxi radicals, CJK radicals and compatibility ideographs that WPS and Word fonts map glyphs to
-// (⽇ for 日): NFKC gives the ordinary character. Only these: NFKC elsewhere would change the
-// printed punctuation.
+// Fonts share one glyph between a character and its radical form, and a PDF's ToUnicode map may
+// name the radical: Kangxi radicals and compatibility ideographs (⽇ for 日, WPS), which NFKC maps,
+// and CJK radical supplement forms (⺠ for 民, Chromium with Noto CJK), which it does not: those that
+// are whole characters are listed here. Only these: NFKC elsewhere would change printed punctuation.
 const COMPATIBILITY = /[\u2e80-\u2fdf\uf900-\ufaff]/g;
+const RADICAL_FORMS: Record<string, string> = {
+  '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻑': '長', '⻓': '长',
+  '⻔': '门', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食', '⻢': '马', '⻣': '骨',
+  '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟',
+};
 
-export const ordinaryCharacters = (text: string) => text.replace(COMPATIBILITY, (ch) => ch.normalize('NFKC'));
+export const ordinaryCharacters = (text: string) => text.replace(COMPATIBILITY, (ch) => RADICAL_FORMS[ch] ?? ch.normalize('NFKC'));
 
 /** Straight pieces of one path, in page coordinates: only horizontal and vertical ones are kept. */
 function pathSegments(data: ArrayLike<number>, ctm: Matrix, filled: boolean, out: Segment[]): void {

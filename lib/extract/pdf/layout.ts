@@ -141,8 +141,31 @@ class UnionFind {
   }
 }
 
+/** Pieces of one ruling line (Chromium draws each cell's border on its own) joined into one segment. */
+function joinCollinear(segments: readonly Segment[]): Segment[] {
+  const sorted = [...segments].sort((a, b) => Number(a.horizontal) - Number(b.horizontal) || a.at - b.at);
+  // Lines at (nearly) the same position, then the pieces of each that touch.
+  const lines: Segment[][] = [];
+  for (const s of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && line[0]!.horizontal === s.horizontal && s.at - line[line.length - 1]!.at <= SNAP / 2) line.push(s);
+    else lines.push([s]);
+  }
+  const joined: Segment[] = [];
+  for (const line of lines) {
+    const at = line.reduce((sum, s) => sum + s.at, 0) / line.length;
+    let current: Segment | null = null;
+    for (const s of [...line].sort((a, b) => a.from - b.from)) {
+      if (current && s.from <= current.to + SNAP) current.to = Math.max(current.to, s.to);
+      else joined.push((current = { horizontal: s.horizontal, at, from: s.from, to: s.to }));
+    }
+  }
+  return joined;
+}
+
 /** Ruling lines that touch each other, as groups: each group with ≥2 lines each way frames a table. */
-function frames(segments: readonly Segment[]): Segment[][] {
+function frames(pieces: readonly Segment[]): Segment[][] {
+  const segments = joinCollinear(pieces);
   const h = segments.filter((s) => s.horizontal);
   const v = segments.filter((s) => !s.horizontal);
   const uf = new UnionFind(segments.length);
@@ -158,6 +181,27 @@ function frames(segments: readonly Segment[]): Segment[][] {
     groups.set(root, [...(groups.get(root) ?? []), s]);
   });
   return [...groups.values()].filter((g) => g.filter((s) => s.horizontal).length >= 2 && g.filter((s) => !s.horizontal).length >= 2);
+}
+
+/** Full-width characters take one em; the rest (digits, Latin) about half of one. */
+const ems = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 1 : 0.5), 0);
+
+/**
+ * A run's words with their places estimated from the characters' widths: pdf.js gives one width for
+ * the run, and the space between words is what is left.
+ */
+function wordsOf(run: TextRun): TextRun[] {
+  const words = run.text.split(/\s+/).filter(Boolean);
+  const widths = words.map((w) => ems(w) * run.size);
+  const inked = widths.reduce((a, b) => a + b, 0);
+  const scale = inked > run.width ? run.width / inked : 1;
+  const gap = words.length > 1 ? Math.max(0, run.width - inked * scale) / (words.length - 1) : 0;
+  let x = run.x;
+  return words.map((text, i) => {
+    const word = { ...run, text, x, width: widths[i]! * scale };
+    x += word.width + gap;
+    return word;
+  });
 }
 
 /** A framed table's slots merged where no line parts them: its cells, with the runs inside each. */
@@ -199,13 +243,18 @@ function tablePart(page: number, frame: readonly Segment[], runs: TextRun[], tak
     }
   }
   const cells = [...byRoot.values()];
-  const inside = runs.filter((run) => !taken.has(run) && slotOf(xs, centerX(run)) >= 0 && slotOf(ys, centerY(run)) >= 0);
+  const within = (run: TextRun) => slotOf(xs, centerX(run)) >= 0 && slotOf(ys, centerY(run)) >= 0;
   // One cell is a box around text (a framed note), not a table; an empty frame is a drawing.
-  if (cells.length < 2 || inside.length === 0) return null;
+  if (cells.length < 2 || !runs.some((run) => !taken.has(run) && within(run))) return null;
+  const inside = runs.filter((run) => !taken.has(run) && within(run)).flatMap((run) => {
+    taken.add(run);
+    // pdf.js joins the words of one baseline into one run, across cell borders: "社会公益组织 法律服务机构 其他".
+    const crosses = xs.some((x) => x > run.x + SNAP && x < run.x + run.width - SNAP);
+    return crosses && /\s/.test(run.text) ? wordsOf(run).filter(within) : [run];
+  });
   for (const run of inside) {
     const root = uf.find(slotOf(ys, centerY(run)) * cols + slotOf(xs, centerX(run)));
     byRoot.get(root)!.runs.push(run);
-    taken.add(run);
   }
   for (const c of cells) c.rect = { x: xs[c.c0]!, y: ys[c.r0]!, width: xs[c.c1 + 1]! - xs[c.c0]!, height: ys[c.r1 + 1]! - ys[c.r0]! };
   cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
@@ -325,7 +374,15 @@ function buildGrid(parts: readonly Part[], index: number, normalizer: Normalizer
         }
         rows -= repeated;
       }
-      if (rows > 0) lower = stitch(cells, lower, offset, cols, normalizer);
+      if (rows > 0) {
+        lower = stitch(cells, lower, offset, cols, normalizer);
+        // Columns this page does not draw (a spanning first column, continued): the cell above goes on.
+        for (let c = 0; c < cols; c++) {
+          if (lower.some((x) => x.c0 <= c && c <= x.c1)) continue;
+          const above = at(cells, offset - 1, c);
+          if (above && !hasFigure(above)) above.r1 = Math.max(above.r1, offset + rows - 1);
+        }
+      }
     }
     cells.push(...lower);
     offset += rows;
@@ -422,7 +479,9 @@ export function layoutPages(pages: readonly PageGeometry[], normalizer: Normaliz
       for (let next = flow[i + 1]; next?.kind === 'part'; next = flow[i + 1]) {
         const last = parts[parts.length - 1]!;
         const p = next.part;
-        if (p.page !== last.page + 1 || Math.abs(p.left - last.left) > SAME_EDGE || Math.abs(p.right - last.right) > SAME_EDGE) break;
+        // Its left edge may be a column line further in: a spanning first column continued without borders.
+        const leftAtColumn = parts.some((q) => q.xs.some((x) => Math.abs(p.left - x) <= SAME_EDGE));
+        if (p.page !== last.page + 1 || !leftAtColumn || Math.abs(p.right - last.right) > SAME_EDGE) break;
         parts.push(p);
         i++;
       }

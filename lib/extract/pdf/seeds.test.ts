@@ -1,0 +1,142 @@
+// The seed pages printed to PDF by Chromium (as a user's "Save as PDF" does) and read back through
+// the PDF front door: every figure, the agency, year and findings exactly as the seed expectations
+// say — on A4 (tables broken over pages, 表三 split in three), on a narrow page (cells wrapped over
+// lines), and with one figure changed before printing (the exact new finding).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { analyzeFile, readFile } from '../file';
+import { analyzeDocument } from '../../analyze';
+import type { Analysis, Cell, Page } from '../../types';
+import type { Finding } from '../../report/schema';
+import { REPO_ROOT, SEEDS, seed, type SeedExpectation } from '../../../test/fixtures/seeds';
+import { A4, FLOWING_CSS, NARROW, startPrinter } from '../../../test/fixtures/pdf/print';
+
+const HTML_DIR = path.join(REPO_ROOT, 'test/fixtures/html');
+const env = { parseHtml: (html: string) => parseHTML(html).document };
+
+const VARIANTS = ['word', 'clean', 'split'] as const;
+const prints = SEEDS.flatMap((s) => VARIANTS.map((v) => ({ name: `${s.id}-${v}`, seed: s })));
+const NARROW_PRINTS = ['001-word', '003-split'];
+
+// 002 (no error) with 表四's 行政复议 总计 changed from 5 to 6 before printing.
+const INJECTED_FROM = '<tr><td>1</td><td>4</td><td>0</td><td>0</td><td>5</td>';
+const INJECTED_TO = '<tr><td>1</td><td>4</td><td>0</td><td>0</td><td>6</td>';
+
+// Reading a PDF loads pdf.js on first use and runs it over every page: more than vitest's 5 s default on a loaded machine.
+const READ = { timeout: 60_000 };
+
+const pdfs = new Map<string, Uint8Array>();
+const analyses = new Map<string, Promise<Analysis>>();
+let injectedHtml = '';
+
+beforeAll(async () => {
+  const printer = await startPrinter();
+  try {
+    for (const { name } of prints) pdfs.set(name, await printer.file(path.join(HTML_DIR, `${name}.html`), A4));
+    for (const name of NARROW_PRINTS) pdfs.set(`${name} narrow`, await printer.file(path.join(HTML_DIR, `${name}.html`), NARROW, FLOWING_CSS));
+    injectedHtml = fs.readFileSync(path.join(HTML_DIR, '002-clean.html'), 'utf8').replace(INJECTED_FROM, INJECTED_TO);
+    pdfs.set('002-clean injected', await printer.html(injectedHtml, A4));
+  } finally {
+    await printer.close();
+  }
+}, 240_000);
+
+function analysed(name: string): Promise<Analysis> {
+  let a = analyses.get(name);
+  if (!a) {
+    a = analyzeFile({ bytes: pdfs.get(name)!, source: `${name}.pdf` }, env);
+    analyses.set(name, a);
+  }
+  return a;
+}
+
+const figuresOf = (a: Analysis) => Object.fromEntries([...a.figures].map(([k, f]) => [k, f.value]));
+const byRuleAndCell = (a: { rule: string; cell?: string }, b: { rule: string; cell?: string }) => `${a.rule} ${a.cell}`.localeCompare(`${b.rule} ${b.cell}`);
+const significant = (findings: Finding[]) =>
+  findings.filter((f) => f.severity !== 'info').map((f) => ({ rule: f.rule, cell: f.cells[0] })).sort(byRuleAndCell);
+
+function expectSeed(a: Analysis, s: SeedExpectation) {
+  expect(a.recognition.isReport).toBe(true);
+  expect(a.report.form).toBe('pdf');
+  expect({ agency: a.report.agency, year: a.report.year, template: a.report.template, script: a.report.script, publishedAt: a.report.publishedAt }).toEqual({
+    agency: s.agency, year: s.year, template: s.template, script: s.script, publishedAt: s.publishedAt,
+  });
+  if (s.figures === null) expect(figuresOf(a)).toEqual({});
+  else expect(figuresOf(a)).toEqual(s.figures);
+  expect(significant(a.report.findings)).toEqual([...s.findings].sort(byRuleAndCell));
+}
+
+describe.each(prints)('seed $name printed to PDF (A4)', ({ name, seed: s }) => {
+  it('reads as the seed: agency, year, template, script, date, every figure, exactly the expected findings', async () => {
+    expectSeed(await analysed(name), s);
+  }, READ.timeout);
+});
+
+describe.each(NARROW_PRINTS)('seed %s printed on a narrow page (cells wrapped over lines)', (name) => {
+  it('reads as the seed', async () => {
+    expectSeed(await analysed(`${name} narrow`), seed(name.slice(0, 3) as SeedExpectation['id']));
+  }, READ.timeout);
+
+  it('a label wrapped over lines is one cell with the whole label, taller than a one-line row', async () => {
+    const page = await readFile({ bytes: pdfs.get(`${name} narrow`)!, source: `${name} narrow.pdf` }, env);
+    const cells = page.blocks.flatMap((b) => (b.kind === 'table' ? b.grid.rows.flat() : [])).filter((c) => c.origin);
+    const oneLine = cells.find((c) => c.norm === '(一)予以公开')!;
+    const wrapped = cells.find((c) => c.norm.startsWith('(二)部分公开'))!;
+    expect(wrapped.norm).toBe('(二)部分公开(区分处理的,只计这一情形,不计其他情形)');
+    expect(wrapped.boxes![0]!.height).toBeGreaterThan(oneLine.boxes![0]!.height * 1.5);
+  }, READ.timeout);
+});
+
+describe('a figure changed before printing', () => {
+  it('gives exactly the new finding, with the numbers, as the HTML it was printed from does', async () => {
+    const a = await analysed('002-clean injected');
+    const review = a.report.findings.filter((f) => f.severity !== 'info');
+    expect(review.map((f) => ({ rule: f.rule, cell: f.cells[0], expected: f.expected, actual: f.actual }))).toEqual([
+      { rule: 'T4-SUM', cell: 'appeals.review.total', expected: 5, actual: 6 },
+    ]);
+    const html = analyzeDocument(parseHTML(injectedHtml).document, { source: '002-clean injected.html' });
+    expect(significant(a.report.findings)).toEqual(significant(html.report.findings));
+    expect(figuresOf(a)).toEqual(figuresOf(html));
+  }, READ.timeout);
+});
+
+describe('where each cell was printed', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await readFile({ bytes: pdfs.get('001-split')!, source: '001-split.pdf' }, env);
+  }, READ.timeout);
+
+  it('every table cell and every text block has boxes on a real page, inside the page', async () => {
+    const cells: Cell[] = page.blocks.flatMap((b) => (b.kind === 'text' ? [b.cell] : b.grid.rows.flat().filter((c) => c.text !== '' || c.origin)));
+    expect(cells.length).toBeGreaterThan(100);
+    for (const c of cells) {
+      expect(c.boxes?.length, c.text).toBeGreaterThan(0);
+      for (const b of c.boxes!) {
+        expect(b.page).toBeGreaterThanOrEqual(1);
+        expect(b.x).toBeGreaterThanOrEqual(0);
+        expect(b.y).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.width).toBeLessThanOrEqual(596);
+        expect(b.y + b.height).toBeLessThanOrEqual(843);
+      }
+    }
+  });
+
+  it('a figure\'s box encloses the figure as pdf.js places it (the cell, not the row)', async () => {
+    const a = await analysed('001-split');
+    const total = a.figures.get('requests.totalProcessed.total')!;
+    expect(total.raw).toBe('0');
+    const natural = a.figures.get('requests.totalProcessed.natural')!;
+    const [t, n] = [total.cell.boxes![0]!, natural.cell.boxes![0]!];
+    // Same row, different columns: same top, 总计 to the right.
+    expect(Math.abs(t.y - n.y)).toBeLessThan(1);
+    expect(t.x).toBeGreaterThan(n.x + n.width - 1);
+  }, READ.timeout);
+
+  it('the page is read in the seed\'s own script, with the title block as the page title', () => {
+    expect(page.form).toBe('pdf');
+    expect(page.script).toBe('traditional');
+    expect(page.meta.metas.Title).toBe('盘锦市双台子区人民政府办公室2023年政府信息公开工作年度报告_政府信息公开年报_盘锦市双台子区人民政府');
+  });
+});
