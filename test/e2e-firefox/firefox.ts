@@ -181,6 +181,12 @@ export async function launchFirefoxDriver(options: FirefoxLaunchOptions = {}): P
         // MV2 names the toolbar button browserAction, MV3 action.
         return withExtensionApi<string>('(api, tabId) => (api.action ?? api.browserAction).getBadgeText({ tabId })', await tabId(page));
       },
+      async popup() {
+        const url = `${origin}/popup.html?tab=${await tabId(page)}`;
+        await inChrome(`gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });`);
+        await untilChrome(`return extBrowser(${JSON.stringify(url)});`, 'the popup page did not load');
+        return extensionTab(url, url);
+      },
       async screenshot(name) {
         await mkdir(SCREENSHOTS, { recursive: true });
         const file = path.join(SCREENSHOTS, `${name}.png`);

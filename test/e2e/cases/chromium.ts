@@ -28,6 +28,7 @@ export async function launchChromiumDriver(options: LaunchOptions = {}): Promise
       verdict: () => lens.verdict(page),
       waitForVerdict: () => lens.waitForVerdict(page),
       badgeText: async () => (await lens.badge(page)).text,
+      popup: async () => extensionTab(await lens.popup(page)),
       screenshot: (name) => lens.screenshot(page, name),
       close: () => page.close(),
     };

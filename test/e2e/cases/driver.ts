@@ -34,6 +34,8 @@ export interface DriverTab {
   waitForVerdict(): Promise<Verdict>;
   /** The toolbar button's badge text in this tab. */
   badgeText(): Promise<string>;
+  /** The toolbar button's popup for this tab (popup.html?tab=<id>, in a tab of its own). */
+  popup(): Promise<ExtensionTab>;
   /** docs/screenshots/<name>.png of the page as shown. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;

@@ -85,6 +85,23 @@ export const SHARED_CASES: SharedCase[] = [
     },
   },
   {
+    name: "the toolbar popup shows the tab's verdict: the report's agency and year, its 7 errors and 1 warning",
+    async run(driver) {
+      const tab = await openReport(driver, '001-word');
+      await tab.waitForVerdict();
+      const popup = await tab.popup();
+      await popup.waitFor('.verdict .counts');
+      const [name] = await popup.texts('.verdict .report-name');
+      expect(name).toContain('盘锦市双台子区人民政府办公室');
+      expect(name).toContain('2023');
+      // Errors, warnings, infos, each with its number (the words are the browser's language; none reads "无说明", "no notes").
+      expect((await popup.texts('.verdict .counts li')).map((text) => Number(/\d+/.exec(text)?.[0] ?? 0))).toEqual([7, 1, 0]);
+      expect(await popup.texts('.verdict .counts li.error')).toHaveLength(1);
+      await popup.close();
+      await tab.close();
+    },
+  },
+  {
     name: 'seed 003 (traditional with romanisation, T2019): 12 errors',
     async run(driver) {
       const tab = await openReport(driver, '003-word');
