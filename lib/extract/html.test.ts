@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { htmlBlocks, htmlMeta } from './html';
+import { htmlBlocks, htmlMeta, htmlPage } from './html';
 import { createNormalizer, detectScript } from '../normalize';
 import type { Block } from '../types';
 import { SHARED } from '../../test/fixtures/seeds';
@@ -124,4 +124,30 @@ describe('htmlMeta', () => {
     const doc = page('', '<title>2024年政府信息公開(kāi)工作年度報(bào)告</title>');
     expect(htmlMeta(doc, 'x', createNormalizer('traditional')).title).toBe('2024年政府信息公开工作年度报告');
   });
+});
+
+describe('htmlPage on huge and deep pages', () => {
+  it('reads a table over the cell cap in part and lists it as unreadable, with the reason', () => {
+    const spans = '<tr><td rowspan="65534" colspan="1000">1</td></tr>'.repeat(40);
+    const read = htmlPage(page(`<p>一、总体情况</p><table><tr><td>甲</td><td>乙</td></tr>${spans}</table>`), 'x.html', simplified);
+    expect(outline(read.blocks)).toEqual(['一、总体情况', '[table 0: 1×2]']);
+    expect(read.unreadable).toEqual([{
+      table: null,
+      reason: '表格过大（超过 20000 个单元格），只读取了前 2 个',
+      reasonEn: 'a table too large (over 20000 cells): only its first 2 were read',
+    }]);
+    expect(read).toMatchObject({ form: 'html', script: 'simplified', meta: { source: 'x.html' } });
+  });
+
+  it('stops reading tables once the page cap is spent, and says so once', () => {
+    const full = `<table>${'<tr><td>1</td><td>2</td><td>3</td><td>4</td></tr>'.repeat(5000)}</table>`;
+    const read = htmlPage(page(full.repeat(11)), 'x.html', simplified);
+    expect(outline(read.blocks)).toEqual(Array.from({ length: 10 }, (_, i) => `[table ${i}: 5000×4]`));
+    expect(read.unreadable.map((u) => u.reason)).toEqual(['页面表格过大（合计超过 200000 个单元格），其后的表格未能完整读取']);
+  }, 60_000);
+
+  it('reads text and tables nested 20,000 elements deep (recursion overflowed the stack)', () => {
+    const doc = page(`${'<div>'.repeat(20_000)}正文<table><tr><td>${'<span>'.repeat(20_000)}1</td></tr></table>`);
+    expect(outline(htmlBlocks(doc, simplified))).toEqual(['正文', '[table 0: 1×1]']);
+  }, 60_000);
 });

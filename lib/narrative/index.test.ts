@@ -91,3 +91,27 @@ describe('readNarrative phrases', () => {
     expect(readNarrative(text)).toEqual([]);
   });
 });
+
+// Lines built to make a backtracking or walking-back reader quadratic (each took seconds at these
+// sizes before: every digit of a run tried as a number's start, every match walking back to its
+// clause's start). The results are asserted; the time is `npm run bench`'s.
+describe('readNarrative on adversarial lines', () => {
+  it('reads nothing from a run of 200,000 digits, and nothing longer than a count', () => {
+    expect(readNarrative(`收到申请${'1'.repeat(200_000)}件,发生${'2'.repeat(200_000)}起行政复议`)).toEqual([]);
+    expect(readNarrative('收到申请1234567890123456件')).toEqual([]);
+  });
+
+  it('reads a phrase repeated 50,000 times in one clause once', () => {
+    expect(readNarrative('共收到申请1件'.repeat(50_000))).toEqual([{ kind: 'requests', value: 1, text: '共收到申请1件' }]);
+  });
+
+  it('still refuses a count whose clause names other counts, however long the clause', () => {
+    expect(readNarrative(`其中${'共收到申请1件'.repeat(50_000)}`)).toEqual([]);
+    expect(readNarrative(`其中,${'共收到申请2件'.repeat(50_000)}`)).toEqual([{ kind: 'requests', value: 2, text: '共收到申请2件' }]);
+  });
+
+  it('reads 行政复议 counts from a line of 100,000 of them', () => {
+    expect(readNarrative('行政复议12345件'.repeat(100_000))).toEqual([{ kind: 'reviews', value: 12345, text: '行政复议12345件' }]);
+    expect(readNarrative(`${'1,000'.repeat(100_000)}件行政复议`)).toEqual([]);
+  });
+});

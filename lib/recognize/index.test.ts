@@ -8,6 +8,8 @@ import { htmlBlocks, htmlMeta } from '../extract/html';
 import { textBlocks, textMeta } from '../extract/text';
 import { REPO_ROOT, SHARED } from '../../test/fixtures/seeds';
 import { agencyKindOf, deadlineOf, parseReportTitle, recognize } from './index';
+import { agencyFromBody } from './agency';
+import { withoutCitations } from './citations';
 
 function textPage(text: string, source: string): Recognition {
   const n = createNormalizer(detectScript(text));
@@ -237,5 +239,28 @@ describe('deadlineOf', () => {
     [null, 'government', null],
   ] as const)('year %s, %s → %s', (year, agencyKind, deadline) => {
     expect(deadlineOf({ year, agencyKind })).toBe(deadline);
+  });
+});
+
+// Lines of many 《 and no 》 (and the like): /《[^》]*》/g read the rest of the line from every 《,
+// 23 s for 240,000 characters. The results are asserted; the time is `npm run bench`'s.
+describe('citations and issuer names on adversarial lines', () => {
+  it('drops closed citations and keeps an unclosed 《 as it is, in one scan', () => {
+    expect(withoutCitations('据《条例》和〈通知〉规定,《未完', { '《': '》', '〈': '〉' }, '')).toBe('据和规定,《未完');
+    expect(withoutCitations('《a《b》c》', { '《': '》' }, '《》')).toBe('《》c》');
+    const open = '《某某县人民政府'.repeat(30_000);
+    expect(withoutCitations(open, { '《': '》' }, '')).toBe(open);
+  });
+
+  it('names the issuer of a line of 30,000 unclosed citations', () => {
+    expect(agencyFromBody(['《某某县人民政府'.repeat(30_000)])).toBe('某某县');
+    expect(agencyFromBody([`${'《某某县人民政府'.repeat(30_000)}》,在甲县人民政府`])).toBe('甲县');
+  });
+
+  it('reads the year outside citations of a page whose title has none', () => {
+    const blocks = ['政府信息公开工作年度报告', `${'《'.repeat(100_000)}2023年政府信息公开工作年度报告`, '一、总体情况', '二、主动公开政府信息情况'];
+    const n = createNormalizer('simplified');
+    const rec = recognize({ title: null, metas: {}, source: 'x' }, blocks.map((t, i) => ({ kind: 'text', cell: { text: t, norm: t, table: -1, row: i, col: 0 } })), n);
+    expect(rec.year).toBe(2023);
   });
 });
