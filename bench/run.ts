@@ -3,10 +3,13 @@
 // Each environment is one module returning plain numbers: bench/node.ts, bench/cli.ts, and
 // bench/chromium.ts (the detector's cost, page load with/without the extension, the analysis in the
 // page). `npm run bench -- --node` skips Chromium.
+import path from 'node:path';
+import { REPO_ROOT } from '../scripts/serve';
 import { benchPages } from './pages';
 import { runNodeBench } from './node';
 import { formatCliBench, runCliBench } from './cli';
 import { formatChromiumBench, runChromiumBench } from './chromium';
+import { formatSnapshotIndexBench, runSnapshotIndexBench } from './snapshots';
 
 const BUDGET_MS_PER_PAGE = 10;
 const BUDGET_PAGES_PER_S = 100;
@@ -39,4 +42,6 @@ console.log(`\n${formatCliBench(await runCliBench(pages), 200)}`);
 if (!process.argv.includes('--node')) {
   console.log('');
   console.log(formatChromiumBench(await runChromiumBench()));
+  console.log('');
+  console.log(formatSnapshotIndexBench(await runSnapshotIndexBench({ extensionDir: path.join(REPO_ROOT, '.output-bench', 'chrome-mv3') })));
 }

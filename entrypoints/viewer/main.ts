@@ -99,11 +99,13 @@ async function show(bytes: Uint8Array, source: string, name: string, linked: boo
   const kind = formOf(bytes, source, { linked });
   if (kind === 'pdf') {
     const pdf = await openPdf(bytes);
+    performance.mark('gkl:viewer:opened');
     if (current !== run) return void pdf.destroy();
     const pdfView = (view = await showPdf(pdf, main));
     performance.mark('gkl:viewer:drawing');
     void pdfView.firstPage.then(() => performance.mark('gkl:viewer:page1'));
     const page = await readPage(bytes, source, pdf);
+    performance.mark('gkl:viewer:read');
     if (current !== run) return;
     startPanel(page, source, name, (cell) => pdfView.cellElement(cell));
   } else {
@@ -146,6 +148,7 @@ async function openUrl(url: string): Promise<void> {
   setState('loading', i18n.t('viewer.fetching'));
   try {
     const { bytes } = await fetchFile(url);
+    performance.mark('gkl:viewer:fetched');
     if (current !== run) return;
     showLinks(url, name, bytes);
     await show(bytes, url, name, true, current);

@@ -1,8 +1,13 @@
-// The index of the saved snapshots, so that no page load reads them all: one small record per
-// agency and year (which snapshots, saved when) for findPreviousYear, and one list of summaries
-// (what the Snapshots page's list and filters show) for listSummaries. Only the writer
+// The index of the saved snapshots, so that no page load reads them all. Only the writer
 // (./writer.ts) changes it, in the same storage.local.set as the snapshots it describes; when it
 // is missing (an install from before the index) or invalid, it is rebuilt from the snapshots.
+//   catalog:meta                       { format, count }: tells it is built (tiny: read with every lookup)
+//   catalog:ids                        { format, ids }: every indexed snapshot
+//   catalog:year:<cyrb53(agency)>:<y>  { format, agency, year, snapshots: [{ id, savedAt }] }: findPreviousYear
+//   catalog:summary:<id>               what the Snapshots list shows of one snapshot: listSummaries
+// Small keys, each written only when it changes: every storage change is sent to every open
+// extension context (each report tab listens), so one big record rewritten on each save would cost
+// every tab its size twice per save.
 import { z } from 'zod';
 import { cyrb53 } from './hash';
 import { SnapshotSchema, type Snapshot } from './schema';
@@ -11,21 +16,23 @@ z.config({ jitless: true });
 
 export const CATALOG_FORMAT = 1;
 export const CATALOG_PREFIX = 'catalog:';
-/** Tells the index is built, and in which format (tiny: read with every lookup). */
 export const CATALOG_META_KEY = `${CATALOG_PREFIX}meta`;
-export const CATALOG_LIST_KEY = `${CATALOG_PREFIX}list`;
+export const CATALOG_IDS_KEY = `${CATALOG_PREFIX}ids`;
 const YEAR_PREFIX = `${CATALOG_PREFIX}year:`;
+const SUMMARY_PREFIX = `${CATALOG_PREFIX}summary:`;
 
 /** The key of one agency's year: the name hashed (any characters, bounded length). */
 export const yearKey = (agency: string, year: number) => `${YEAR_PREFIX}${cyrb53(agency.trim())}:${year}`;
+export const summaryKey = (id: string) => `${SUMMARY_PREFIX}${id}`;
 export const isCatalogKey = (key: string) => key.startsWith(CATALOG_PREFIX);
 
 const Meta = z.strictObject({ format: z.literal(CATALOG_FORMAT), count: z.number().int().min(0) });
+const Ids = z.strictObject({ format: z.literal(CATALOG_FORMAT), ids: z.array(z.string().min(1)) });
 
 const YearEntry = z.strictObject({ id: z.string().min(1), savedAt: z.string() });
 /** One agency's snapshots of one year (several: versions, or the same report at two addresses). */
 const YearRecord = z.strictObject({ format: z.literal(CATALOG_FORMAT), agency: z.string(), year: z.number().int(), snapshots: z.array(YearEntry) });
-type YearRecord = z.infer<typeof YearRecord>;
+export type YearRecord = z.infer<typeof YearRecord>;
 
 /** What the Snapshots list shows and filters by: a snapshot without its tables and messages. */
 export const SummarySchema = z.strictObject({
@@ -45,7 +52,6 @@ export const SummarySchema = z.strictObject({
   }),
 });
 export type SnapshotSummary = z.infer<typeof SummarySchema>;
-const ListRecord = z.strictObject({ format: z.literal(CATALOG_FORMAT), summaries: z.array(SummarySchema) });
 
 export function summaryOf(s: Snapshot): SnapshotSummary {
   const { agency, year, title, template, findings } = s.report;
@@ -61,56 +67,38 @@ export function summaryOf(s: Snapshot): SnapshotSummary {
   };
 }
 
-/** The stored index, read whole (the writer's view); null when missing or invalid: rebuild it. */
-export interface Catalog {
-  summaries: SnapshotSummary[];
-}
-
-export function readCatalog(meta: unknown, list: unknown): Catalog | null {
+/** The indexed snapshot ids, or null when the index is missing or invalid (rebuild it). */
+export function readIds(meta: unknown, ids: unknown): string[] | null {
   const m = Meta.safeParse(meta);
-  const l = ListRecord.safeParse(list);
-  if (!m.success || !l.success || m.data.count !== l.data.summaries.length) return null;
-  return { summaries: l.data.summaries };
+  const i = Ids.safeParse(ids);
+  return m.success && i.success && m.data.count === i.data.ids.length ? i.data.ids : null;
 }
 
-/** The year records of a list of summaries, by storage key. */
-function yearRecords(summaries: readonly SnapshotSummary[]): Map<string, YearRecord> {
-  const years = new Map<string, YearRecord>();
-  for (const s of summaries) {
-    const { agency, year } = s.report;
-    if (!agency?.trim() || year === null) continue;
-    const key = yearKey(agency, year);
-    const record = years.get(key) ?? { format: CATALOG_FORMAT, agency: agency.trim(), year, snapshots: [] };
-    record.snapshots.push({ id: s.id, savedAt: s.savedAt });
-    years.set(key, record);
-  }
-  return years;
+export const readSummary = (raw: unknown): SnapshotSummary | null => {
+  const parsed = SummarySchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+};
+
+export const readYearRecord = (raw: unknown): YearRecord | null => {
+  const parsed = YearRecord.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+};
+
+/** The agency and year a snapshot is indexed under, if it has both. */
+export function yearOf(s: SnapshotSummary): { key: string; agency: string; year: number } | null {
+  const { agency, year } = s.report;
+  return agency?.trim() && year !== null ? { key: yearKey(agency, year), agency: agency.trim(), year } : null;
 }
 
-const signature = (record: YearRecord | undefined) => (record ? record.snapshots.map((e) => `${e.id}@${e.savedAt}`).sort().join() : '');
-
-/**
- * The storage values of an index over `summaries`, written with the snapshots, and the year keys
- * to remove: those of `before` (the index as stored, or every year key found, when rebuilding)
- * that no snapshot uses any more. Only the years that changed are written again.
- */
-export function catalogWrites(summaries: readonly SnapshotSummary[], before: readonly SnapshotSummary[], staleKeys: readonly string[] = []): { set: Record<string, unknown>; remove: string[] } {
-  const after = yearRecords(summaries);
-  const prior = yearRecords(before);
-  const set: Record<string, unknown> = {
-    [CATALOG_META_KEY]: { format: CATALOG_FORMAT, count: summaries.length },
-    [CATALOG_LIST_KEY]: { format: CATALOG_FORMAT, summaries },
-  };
-  for (const [key, record] of after) if (signature(record) !== signature(prior.get(key))) set[key] = record;
-  const remove = new Set([...prior.keys(), ...staleKeys].filter((key) => key.startsWith(YEAR_PREFIX) && !after.has(key)));
-  return { set, remove: [...remove] };
-}
-
-/** The snapshot ids of `agency`'s `year`, latest saved first, or null when the index is not built. */
+/** The snapshot ids of `agency`'s `year`, latest saved first, or null when the index is not built or that record is not it. */
 export function readYear(meta: unknown, record: unknown, agency: string, year: number): string[] | null {
   if (!Meta.safeParse(meta).success) return null;
   if (record == null) return [];
-  const parsed = YearRecord.safeParse(record);
-  if (!parsed.success || parsed.data.agency !== agency.trim() || parsed.data.year !== year) return null;
-  return [...parsed.data.snapshots].sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.id.localeCompare(b.id)).map((e) => e.id);
+  const parsed = readYearRecord(record);
+  if (!parsed || parsed.agency !== agency.trim() || parsed.year !== year) return null;
+  return [...parsed.snapshots].sort((a, b) => b.savedAt.localeCompare(a.savedAt) || a.id.localeCompare(b.id)).map((e) => e.id);
 }
+
+export const metaValue = (count: number) => ({ format: CATALOG_FORMAT, count });
+export const idsValue = (ids: string[]) => ({ format: CATALOG_FORMAT, ids });
+export const yearValue = (agency: string, year: number, snapshots: YearRecord['snapshots']): YearRecord => ({ format: CATALOG_FORMAT, agency, year, snapshots });

@@ -8,7 +8,7 @@ import { pageKey } from './hash';
 import { FlagSchema, SNAPSHOT_MIGRATIONS, SnapshotSchema, readStored, type Flag, type Snapshot } from './schema';
 import { PREFIX, failure, readAll, watchAll, type Result } from './store';
 import { loadSnapshots, quarantine, requestWrite, snapshotKey } from './writer';
-import { CATALOG_LIST_KEY, CATALOG_META_KEY, readCatalog, readYear, yearKey, type SnapshotSummary } from './catalog';
+import { CATALOG_IDS_KEY, CATALOG_META_KEY, readIds, readSummary, readYear, summaryKey, yearKey, type SnapshotSummary } from './catalog';
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 
@@ -60,10 +60,10 @@ export async function listSnapshots(): Promise<Snapshot[]> {
     if (stored.migrated) upgraded.push(stored.value);
   }
   if (upgraded.length) await requestWrite({ op: 'putSnapshots', snapshots: upgraded });
-  const index = readCatalog(values.get(CATALOG_META_KEY), values.get(CATALOG_LIST_KEY));
-  const listed = new Set(index?.summaries.map((s) => `${s.id}@${s.savedAt}`));
+  const indexed = new Set(readIds(values.get(CATALOG_META_KEY), values.get(CATALOG_IDS_KEY)));
+  const summarised = (s: Snapshot) => readSummary(values.get(summaryKey(s.id)))?.savedAt === s.savedAt;
   // Not awaited: the listing is right already; the writer rebuilds after the change in progress, if any.
-  if (!index || listed.size !== snapshots.length || snapshots.some((s) => !listed.has(`${s.id}@${s.savedAt}`))) void requestWrite({ op: 'rebuildIndex' });
+  if (indexed.size !== snapshots.length || snapshots.some((s) => !indexed.has(s.id) || !summarised(s))) void requestWrite({ op: 'rebuildIndex' });
   measure('gkl:list-snapshots', started);
   return snapshots.sort(newestFirst);
 }
@@ -80,18 +80,21 @@ const measure = (name: string, start: string) => void performance.measure(name, 
  */
 export async function listSummaries(): Promise<SnapshotSummary[]> {
   const started = startMeasure('gkl:list-summaries');
-  const read = async () => {
-    const values = await browser.storage.local.get([CATALOG_META_KEY, CATALOG_LIST_KEY]);
-    return readCatalog(values[CATALOG_META_KEY], values[CATALOG_LIST_KEY]);
+  const readIndex = async () => {
+    const values = await browser.storage.local.get([CATALOG_META_KEY, CATALOG_IDS_KEY]);
+    return readIds(values[CATALOG_META_KEY], values[CATALOG_IDS_KEY]);
   };
-  let index = await read();
-  if (!index) {
+  let ids = await readIndex();
+  if (!ids) {
     await requestWrite({ op: 'rebuildIndex' });
-    index = await read();
+    ids = (await readIndex()) ?? [];
   }
-  const summaries = [...(index?.summaries ?? [])].sort(newestFirst);
+  const values = ids.length ? await browser.storage.local.get(ids.map(summaryKey)) : {};
+  const summaries = ids.flatMap((id) => readSummary(values[summaryKey(id)]) ?? []);
+  // A summary missing or damaged: listed without it now, the index rebuilt for the next time.
+  if (summaries.length !== ids.length) void requestWrite({ op: 'rebuildIndex' });
   measure('gkl:list-summaries', started);
-  return summaries;
+  return summaries.sort(newestFirst);
 }
 
 /** Removes a snapshot and hands it back for "undo" (`restoreSnapshot`). */

@@ -8,7 +8,7 @@ import { addFlag, listFlags } from './flags';
 import { exportJson } from './export';
 import { applyImport, planImport, readImportFile, type ImportFile } from './import';
 import { listQuarantine } from './store';
-import { CATALOG_LIST_KEY, CATALOG_META_KEY, summaryOf, yearKey } from './catalog';
+import { CATALOG_IDS_KEY, CATALOG_META_KEY, summaryKey, summaryOf, yearKey } from './catalog';
 import type { Flag, Snapshot } from './schema';
 import { seedReport } from './testing';
 import { useLocale } from '../../components/testing/i18n';
@@ -146,7 +146,25 @@ describe('the index by agency and year', () => {
     const all = await listSnapshots();
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
     expect(await listSummaries()).toEqual(all.map(summaryOf));
-    expect(get.mock.calls).toEqual([[[CATALOG_META_KEY, CATALOG_LIST_KEY]]]);
+    expect(get.mock.calls.map(([keys]) => [...(keys as string[])].sort())).toEqual([[CATALOG_IDS_KEY, CATALOG_META_KEY], all.map((s) => summaryKey(s.id)).sort()]);
+  });
+
+  it('a save writes its snapshot and only the index keys it changes, in one set', async () => {
+    for (let i = 0; i < 5; i++) await save(`${URL_A}?n=${i}`, { year: 2020 + i, agency: `机关${i}` });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const saved = await save(URL_B, { year: 2023 });
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(Object.keys(set.mock.calls[0]![0]).sort()).toEqual(
+      [`snapshot:${saved.id}`, CATALOG_META_KEY, CATALOG_IDS_KEY, summaryKey(saved.id), yearKey(AGENCY, 2023)].sort(),
+    );
+  });
+
+  it('lists the other summaries when one is damaged, and rebuilds it', async () => {
+    const a = await save(URL_A, { year: 2023 });
+    const b = await save(URL_B);
+    await fakeBrowser.storage.local.set({ [summaryKey(a.id)]: { id: a.id } });
+    expect((await listSummaries()).map((s) => s.id)).toEqual([b.id]);
+    await vi.waitFor(async () => expect((await listSummaries()).map((s) => s.id).sort()).toEqual([a.id, b.id].sort()));
   });
 
   it('is rebuilt from the snapshots when missing (saved before the index existed) or invalid; nothing is dropped', async () => {
@@ -161,7 +179,7 @@ describe('the index by agency and year', () => {
     expect((await getSnapshot(a.id))!.flags).toEqual([flag('f-1', 'a')]);
 
     // An index that no longer parses, and a year record of another agency under this key.
-    await fakeBrowser.storage.local.set({ [CATALOG_LIST_KEY]: { format: 1, summaries: 'garbage' } });
+    await fakeBrowser.storage.local.set({ [CATALOG_IDS_KEY]: { format: 1, ids: 'garbage' } });
     expect((await listSummaries()).map((s) => s.id).sort()).toEqual([a.id, b.id].sort());
     await fakeBrowser.storage.local.set({ [yearKey(AGENCY, 2023)]: { format: 1, agency: '别的机关', year: 2023, snapshots: [] } });
     expect((await findPreviousYear(AGENCY, 2024))?.snapshot.id).toBe(a.id);

@@ -20,7 +20,10 @@ import {
   type Flag, type FlagKind, type FlagsRecord, type Snapshot,
 } from './schema';
 import { PREFIX, failure, quarantineRecord, readAll, remove, write, type Result } from './store';
-import { CATALOG_LIST_KEY, CATALOG_META_KEY, catalogWrites, isCatalogKey, readCatalog, summaryOf, type SnapshotSummary } from './catalog';
+import {
+  CATALOG_IDS_KEY, CATALOG_META_KEY, idsValue, isCatalogKey, metaValue, readIds, readSummary, readYearRecord, summaryKey, summaryOf, yearOf, yearValue,
+  type SnapshotSummary, type YearRecord,
+} from './catalog';
 
 export const snapshotKey = (id: string) => `${PREFIX.snapshot}${id}`;
 export const flagsKey = (url: string) => `${PREFIX.flags}${pageKey(url)}`;
@@ -173,33 +176,70 @@ async function quarantineHere(key: string, raw: unknown, reason: string): Promis
 
 // ——— snapshots and their index ———
 
-interface StoredCatalog {
-  /** Every snapshot's summary, as it must be after this turn's reads. */
-  summaries: SnapshotSummary[];
-  /** What the stored index said (empty when it was rebuilt): the base the year records are diffed on. */
-  stored: SnapshotSummary[];
-  /** Year keys found in storage when rebuilding (removed unless still used). */
-  staleKeys: string[];
+interface IndexWrites {
+  set: Record<string, unknown>;
+  remove: string[];
 }
 
-async function loadCatalog(rebuild = false): Promise<StoredCatalog> {
-  const values = rebuild ? {} : await getValues([CATALOG_META_KEY, CATALOG_LIST_KEY]);
-  const catalog = readCatalog(values[CATALOG_META_KEY], values[CATALOG_LIST_KEY]);
-  if (catalog) return { summaries: catalog.summaries, stored: catalog.summaries, staleKeys: [] };
-  // Missing (an install from before the index) or invalid: rebuilt from the snapshots themselves.
-  const summaries: SnapshotSummary[] = [];
-  const staleKeys: string[] = [];
+/**
+ * The index's writes for a change (snapshots put, new or replaced, and removed): only the keys it
+ * touches. A missing or invalid index is rebuilt instead.
+ */
+async function indexChange(put: Snapshot[], removed: string[], rebuild: boolean): Promise<IndexWrites> {
+  const changed = [...new Set([...put.map((s) => s.id), ...removed])];
+  const values = rebuild ? {} : await getValues([CATALOG_META_KEY, CATALOG_IDS_KEY, ...changed.map(summaryKey)]);
+  const ids = readIds(values[CATALOG_META_KEY], values[CATALOG_IDS_KEY]);
+  if (!ids) return rebuiltIndex(put, removed);
+  const before = changed.flatMap((id) => readSummary(values[summaryKey(id)]) ?? []);
+  const after = put.map(summaryOf);
+  const yearKeys = [...new Set([...before, ...after].flatMap((s) => yearOf(s)?.key ?? []))];
+  const stored = await getValues(yearKeys);
+  const set: Record<string, unknown> = {};
+  const remove: string[] = [];
+  const gone = new Set(changed);
+  for (const key of yearKeys) {
+    const record = stored[key] == null ? null : readYearRecord(stored[key]);
+    if (stored[key] != null && !record) return rebuiltIndex(put, removed);
+    const added = after.filter((s) => yearOf(s)?.key === key);
+    const entries = [...(record?.snapshots ?? []).filter((e) => !gone.has(e.id)), ...added.map((s) => ({ id: s.id, savedAt: s.savedAt }))];
+    const named = record ?? yearOf(added[0]!)!;
+    if (entries.length) set[key] = yearValue(named.agency, named.year, entries);
+    else remove.push(key);
+  }
+  const all = new Set(ids);
+  for (const id of removed) all.delete(id);
+  for (const s of after) all.add(s.id);
+  set[CATALOG_META_KEY] = metaValue(all.size);
+  set[CATALOG_IDS_KEY] = idsValue([...all]);
+  for (const s of after) set[summaryKey(s.id)] = s;
+  remove.push(...removed.filter((id) => !all.has(id)).map(summaryKey));
+  return { set, remove };
+}
+
+/** The whole index from the snapshots in storage (with `put` and without `removed`), replacing every catalog key. */
+async function rebuiltIndex(put: Snapshot[], removed: string[]): Promise<IndexWrites> {
+  const summaries = new Map<string, SnapshotSummary>();
+  const existing: string[] = [];
   for (const [key, raw] of await readAll('')) {
-    if (isCatalogKey(key)) staleKeys.push(key);
+    if (isCatalogKey(key)) existing.push(key);
     if (!key.startsWith(PREFIX.snapshot)) continue;
     const stored = readStored(raw, SNAPSHOT_MIGRATIONS, SnapshotSchema);
-    if (stored.ok) summaries.push(summaryOf(stored.value));
+    if (stored.ok) summaries.set(stored.value.id, summaryOf(stored.value));
     else await quarantineRecord(key, raw, stored.reason);
   }
-  return { summaries, stored: [], staleKeys };
+  for (const id of removed) summaries.delete(id);
+  for (const s of put) summaries.set(s.id, summaryOf(s));
+  const set: Record<string, unknown> = { [CATALOG_META_KEY]: metaValue(summaries.size), [CATALOG_IDS_KEY]: idsValue([...summaries.keys()]) };
+  for (const s of summaries.values()) {
+    set[summaryKey(s.id)] = s;
+    const year = yearOf(s);
+    if (!year) continue;
+    const record = (set[year.key] as YearRecord | undefined) ?? yearValue(year.agency, year.year, []);
+    record.snapshots.push({ id: s.id, savedAt: s.savedAt });
+    set[year.key] = record;
+  }
+  return { set, remove: existing.filter((key) => !(key in set)) };
 }
-
-const newestFirst = (a: { savedAt: string; id: string }, b: { savedAt: string; id: string }) => b.savedAt.localeCompare(a.savedAt) || a.id.localeCompare(b.id);
 
 /**
  * Writes snapshots, with the index and `extra` values, in one set: all or nothing. Removed
@@ -208,16 +248,11 @@ const newestFirst = (a: { savedAt: string; id: string }, b: { savedAt: string; i
  * repairs.
  */
 async function commit(put: Snapshot[], removed: string[], extra: Record<string, unknown> = {}, removeKeys = true, rebuild = false): Promise<Result> {
-  const catalog = await loadCatalog(rebuild);
   if (removeKeys && removed.length) {
     const done = await remove(removed.map(snapshotKey));
     if (!done.ok) return done;
   }
-  const byId = new Map(catalog.summaries.map((s) => [s.id, s]));
-  for (const id of removed) byId.delete(id);
-  for (const s of put) byId.set(s.id, summaryOf(s));
-  const summaries = [...byId.values()].sort(newestFirst);
-  const index = catalogWrites(summaries, catalog.stored, catalog.staleKeys);
+  const index = await indexChange(put, removed, rebuild);
   const saved = await write({ ...Object.fromEntries(put.map((s) => [snapshotKey(s.id), s])), ...extra, ...index.set });
   if (!saved.ok || index.remove.length === 0) return saved;
   return remove(index.remove);
