@@ -89,7 +89,8 @@ async function loadTime(context: BrowserContext, url: string): Promise<number> {
   }
 }
 
-function build(outDir: string): string {
+/** Builds the extension into `outDir` (also used by bench/snapshots.ts); returns its chrome-mv3 folder. */
+export function build(outDir: string): string {
   const result = spawnSync('npx', ['wxt', 'build'], { cwd: REPO_ROOT, env: { ...process.env, GKL_OUT_DIR: outDir }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`wxt build failed:\n${result.stdout}\n${result.stderr}`);
   return path.join(outDir, 'chrome-mv3');
