@@ -15,8 +15,9 @@ export function parseDate(text: string): string | null {
   return m ? iso(m) : null;
 }
 
-// Meta tags (TRS/Hanweb CMS) and saved-text header fields that carry the publication date.
-const DATE_METAS = /^(?:pubdate|publishdate|publishtime|firstpublishedtime|发布时间|发布日期|公开日期|公开时间)$/i;
+// Meta tags (TRS/Hanweb CMS) and saved-text header fields that carry the publication date; 成文日期
+// is the date line closing a PDF report (under its signature), the only date such a file states.
+const DATE_METAS = /^(?:pubdate|publishdate|publishtime|firstpublishedtime|发布时间|发布日期|公开日期|公开时间|成文日期)$/i;
 
 export function dateFromMetas(metas: Record<string, string>): string | null {
   for (const [name, value] of Object.entries(metas)) {

@@ -415,6 +415,17 @@ const TABLE_SECTIONS = new Set<string>(['active', 'requests', 'appeals']);
 // "2025年2月25日", "2025-02-25": a line that is only a date.
 const DATE_LINE = /^(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2})$/;
 
+// The date line under the signature is among the report's last lines (a printed web page has its
+// footer after it).
+const CLOSING_LINES = 6;
+
+/** The date line closing the report, as printed, or null. */
+function closingDate(blocks: readonly Block[]): string | null {
+  const lines = blocks.filter((b): b is Extract<Block, { kind: 'text' }> => b.kind === 'text').slice(-CLOSING_LINES);
+  const date = lines.reverse().find((b) => DATE_LINE.test(b.cell.text.replace(/\s+/g, '')));
+  return date ? date.cell.text.replace(/\s+/g, '') : null;
+}
+
 /** Where a block was printed, for ordering and for the images between headings. */
 interface Placed {
   block: Block;
@@ -512,9 +523,7 @@ export function layoutPages(pages: readonly PageGeometry[], normalizer: Normaliz
   blocks.forEach((b, i) => {
     if (b.kind === 'text') b.cell.row = i;
   });
-  const lastText = [...blocks].reverse().find((b) => b.kind === 'text');
-  const closing = lastText?.kind === 'text' ? lastText.cell.text.replace(/\s+/g, '') : '';
-  return { blocks, title, closingDate: DATE_LINE.test(closing) ? closing : null, unreadable: imageTables(placed, pages) };
+  return { blocks, title, closingDate: closingDate(blocks), unreadable: imageTables(placed, pages) };
 }
 
 /** Sections 二–四 whose table is not there as text but an image is painted where it should be. */
