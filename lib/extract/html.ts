@@ -122,7 +122,7 @@ export function htmlContent(doc: Document, pageNormalizer: Normalizer): HtmlCont
       // A page frame is read like any other container below.
       if (!grid || !isPageFrame(grid)) {
         flush(owner());
-        const caption = Array.from(e.children).find((c) => c.localName === 'caption' && !isHidden(c));
+        const caption = captionOf(e);
         if (caption) {
           parts.push(visibleText(caption));
           flush(caption);
@@ -147,6 +147,12 @@ export function htmlContent(doc: Document, pageNormalizer: Normalizer): HtmlCont
   for (let node: Node | null = top; node; node = node.nextSibling) walkTree(node, enter, leave);
   flush(top);
   return { blocks, unreadable };
+}
+
+/** The table's visible <caption>, if any (no `children` array: a page may have 20,000 tables). */
+function captionOf(table: Element): Element | undefined {
+  for (let c = table.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'caption' && !isHidden(c)) return c;
+  return undefined;
 }
 
 const tableCapped = (read: number): Unreadable => ({

@@ -99,7 +99,7 @@ export function parseFigure(raw: string): ParsedFigure {
 }
 
 /** The text holds digits on two lines: two numbers in one cell (the norm has lost the break). */
-export const hasTwoNumbers = (text: string): boolean => TWO_NUMBERS.test(foldWidth(text));
+export const hasTwoNumbers = (text: string): boolean => text.includes('\n') && TWO_NUMBERS.test(foldWidth(text));
 
 /** Why `raw` is unreadable (parseFigure(raw).bad), for the VAL-BAD message; null when it reads. */
 export function figureProblem(raw: string): FigureProblem | null {
