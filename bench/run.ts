@@ -7,6 +7,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../scripts/serve';
 import { benchPages } from './pages';
 import { runNodeBench } from './node';
+import { formatHostileBench, runHostileBench } from './hostile';
 import { formatCliBench, runCliBench } from './cli';
 import { formatChromiumBench, runChromiumBench } from './chromium';
 import { formatSnapshotIndexBench, runSnapshotIndexBench } from './snapshots';
@@ -38,6 +39,9 @@ opencc: converter build ${node.converterBuildMs.toFixed(1)} ms once per process;
 
 // Issue 12: ≥ 200 real pages/s per core for the bundled CLI.
 console.log(`\n${formatCliBench(await runCliBench(pages), 200)}`);
+
+// Issue 10: any page of ≤ 1 MB in ≤ 1 s and ≤ 100 MB (generated worst cases, the fuzz corpus).
+console.log(`\n${formatHostileBench(runHostileBench())}`);
 
 if (!process.argv.includes('--node')) {
   console.log('');
