@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { inPanel, launchLens, type Lens } from './harness';
 import { engineReport, findings, printSeeds, showPanel } from './viewer-helpers';
+import { bodyFromHtml, writeDocx } from '../helpers/docx';
+import { offendingCells } from '../../components/model';
 import { BAD_FILE_URLS, FIXTURES_HTML, PRINTED_DIR, fileRoute } from '../../scripts/serve';
 
 let lens: Lens;
@@ -123,6 +125,7 @@ describe('a report PDF at its address', () => {
       return focused.length === 7 && focused.every((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight);
     });
     expect(await page.locator('.cell-box[data-gkl-focus]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.text))).toEqual(['0', '6', '0', '0', '0', '0', '0']);
+    await lens.screenshot(page, 'viewer-001-printed-pdf');
   });
 
   it('seed 003 printed to PDF: 12 errors', async () => {
@@ -139,6 +142,36 @@ describe('a report PDF at its address', () => {
     await page.waitForFunction(() => document.body.dataset.state === 'ready');
     expect((await lens.waitForVerdict(page)).errors).toBe(7);
     expect(await page.locator('.pdf-page').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('a DOCX report', () => {
+  it('seed 003 saved by Word as DOCX, chosen with the picker: shown as a clean page, 12 errors outlined in its tables', async () => {
+    const html = await readFile(path.join(FIXTURES_HTML, '003-word.html'), 'utf8');
+    const docx = Buffer.from(writeDocx({ body: bodyFromHtml(html) }));
+    const page = await openViewer();
+    await page.locator('#file-input').setInputFiles({ name: '2019年政府信息公开工作年度报告.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await page.waitForFunction(() => document.body.dataset.state === 'ready');
+    const verdict = await lens.waitForVerdict(page);
+    expect([verdict.errors, verdict.agency, verdict.year]).toEqual([12, '衡阳市人民政府办公室', 2019]);
+    expect((await lens.badge(page)).text).toBe('12');
+    // Every error's offending cell is outlined in the DOCX's tables as drawn: as many as the engine names.
+    const { report } = await engineReport(path.join(FIXTURES_HTML, '003-word.html'));
+    const offending = new Set(report.findings.filter((f) => f.severity === 'error').flatMap(offendingCells));
+    expect(offending.size).toBeGreaterThan(0);
+    expect(await page.locator('.doc-page td[data-gkl-mark~="error"]').count()).toBe(offending.size);
+    await showPanel(page);
+    await lens.screenshot(page, 'viewer-003-docx');
+  });
+});
+
+describe('a host the extension may not read yet', () => {
+  it('asks for access to the host with a button (the prompt opens inside its click)', async () => {
+    const url = 'http://10.1.2.3/gknb/2023/P020240126_001.pdf';
+    const page = await openViewer(url);
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe('permission');
+    expect(await message(page)).toBe(await lens.t('viewer.permission', ['10.1.2.3']));
+    expect(await page.locator('#message button').textContent()).toBe(await lens.t('viewer.allow', ['10.1.2.3']));
   });
 });
 
