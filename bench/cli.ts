@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT } from '../test/fixtures/seeds';
-import { buildCli, CLI_BUNDLE } from '../scripts/build-cli';
+import { buildCli, bundleLinkedom, CLI_BUNDLE } from '../scripts/build-cli';
 import { median, type BenchPage } from './pages';
 
 export interface CliRun {
@@ -16,8 +16,16 @@ export interface CliRun {
   pagesPerS: number;
   /** Pages per second of CPU time (all threads): what one core does, whatever else the machine runs. */
   pagesPerCpuS: number;
+  cpuS: number;
   ms: { parse: number; page: number; analysis: number; gc: number; output: number };
   peakMb: number;
+}
+
+/** Marginal throughput: pages per CPU-second between a short and a long run, so start-up is left out. */
+export interface Throughput {
+  short: CliRun;
+  long: CliRun;
+  pagesPerCpuS: number;
 }
 
 export interface CliBench {
@@ -25,9 +33,11 @@ export interface CliBench {
   startupMs: number;
   /** One small page with one worker: start-up plus a worker loading the engine (median, ms). */
   firstReportMs: number;
-  one: CliRun;
-  all: CliRun;
-  unpatched: CliRun;
+  one: Throughput;
+  all: Throughput;
+  unpatched: Throughput;
+  /** linkedom's parse alone, in this process, CPU ms per page: as published and with the lazy EventTarget. */
+  parse: { published: number; lazy: number };
   jobs: number;
   memory: { inputs: number; peakMb: number }[];
 }
@@ -59,6 +69,7 @@ function timed(bundle: string, jobs: number, lines: string[]): Promise<CliRun> {
       resolve({
         pages, wallMs, pagesPerS: (pages / wallMs) * 1000,
         pagesPerCpuS: num(line, /= (\d+) pages per CPU-second/),
+        cpuS: num(line, /CPU ([\d.]+) s/),
         ms: { parse: num(line, /parse ([\d.]+)/), page: num(line, /page ([\d.]+),/), analysis: num(line, /analysis ([\d.]+)/), gc: num(line, /within these: ([\d.]+)/), output: num(line, /output ([\d.]+)/) },
         peakMb: num(line, /peak memory (\d+) MB/),
       });
@@ -75,6 +86,41 @@ function timed(bundle: string, jobs: number, lines: string[]): Promise<CliRun> {
 
 const record = (p: BenchPage) => JSON.stringify({ source: p.name, [p.kind === 'html' ? 'html' : 'text']: p.content });
 
+async function throughput(bundle: string, jobs: number, pages: BenchPage[], rounds: number): Promise<Throughput> {
+  const lines = pages.map(record);
+  const short = await timed(bundle, jobs, lines);
+  const long = await timed(bundle, jobs, Array.from({ length: rounds }, () => lines).flat());
+  return { short, long, pagesPerCpuS: (long.pages - short.pages) / (long.cpuS - short.cpuS) };
+}
+
+/** linkedom's parseHTML bundled as published and with the patch; CPU ms per page parsing the HTML pages, alternating. */
+async function parseBench(pages: BenchPage[], rounds: number): Promise<CliBench['parse']> {
+  const dir = fs.mkdtempSync(path.join(path.dirname(CLI_BUNDLE), 'parse-'));
+  try {
+    const load = async (name: string, lazy: boolean) => {
+      const file = path.join(dir, `${name}.mjs`);
+      await bundleLinkedom(file, lazy);
+      return ((await import(file)) as typeof import('linkedom')).parseHTML;
+    };
+    const variants = { published: await load('published', false), lazy: await load('lazy', true) };
+    const html = pages.filter((p) => p.kind === 'html').map((p) => p.content);
+    const cpu = { published: 0, lazy: 0 };
+    for (let r = 0; r < rounds; r++) {
+      for (const v of ['published', 'lazy'] as const) {
+        const c0 = process.cpuUsage();
+        for (const h of html) variants[v](h);
+        const c = process.cpuUsage(c0);
+        // The first round warms both up.
+        if (r > 0) cpu[v] += (c.user + c.system) / 1000;
+      }
+    }
+    const n = html.length * (rounds - 1);
+    return { published: cpu.published / n, lazy: cpu.lazy / n };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runCliBench(pages: BenchPage[], rounds = 8): Promise<CliBench> {
   await buildCli();
   await buildCli(UNPATCHED, { lazyEventTargets: false });
@@ -83,33 +129,35 @@ export async function runCliBench(pages: BenchPage[], rounds = 8): Promise<CliBe
     const startupMs = median(Array.from({ length: 7 }, () => wall(CLI_BUNDLE, ['--help'])));
     const small = pages.reduce((a, b) => (a.content.length <= b.content.length ? a : b));
     const firstReportMs = median(Array.from({ length: 5 }, () => wall(CLI_BUNDLE, ['--jobs', '1', '--json', small.file])));
-    const lines = Array.from({ length: rounds }, () => pages.map(record)).flat();
-    const one = await timed(CLI_BUNDLE, 1, lines);
-    const all = await timed(CLI_BUNDLE, jobs, lines);
-    const unpatched = await timed(UNPATCHED, 1, lines);
+    const one = await throughput(CLI_BUNDLE, 1, pages, rounds);
+    const unpatched = await throughput(UNPATCHED, 1, pages, rounds);
+    const all = await throughput(CLI_BUNDLE, jobs, pages, rounds);
+    const parse = await parseBench(pages, 6);
     // Peak memory against the number of inputs: it should stay flat (inputs streamed, reports not kept).
     const memory: CliBench['memory'] = [];
     for (const n of [500, 5000]) {
       const many = Array.from({ length: n }, (_, i) => record(pages[i % pages.length]!));
       memory.push({ inputs: n, peakMb: (await timed(CLI_BUNDLE, jobs, many)).peakMb });
     }
-    return { startupMs, firstReportMs, one, all, unpatched, jobs, memory };
+    return { startupMs, firstReportMs, one, all, unpatched, parse, jobs, memory };
   } finally {
     fs.rmSync(UNPATCHED, { force: true });
   }
 }
 
 export function formatCliBench(b: CliBench, budgetPagesPerS: number): string {
-  const row = (name: string, r: CliRun) =>
-    `  ${name.padEnd(34)}${r.pagesPerS.toFixed(0).padStart(6)} pages/s ${r.pagesPerCpuS.toFixed(0).padStart(6)} per CPU-s   ` +
-    `parse ${r.ms.parse.toFixed(2)}  page ${r.ms.page.toFixed(2)}  analysis ${r.ms.analysis.toFixed(2)}  (gc ${r.ms.gc.toFixed(2)})  output ${r.ms.output.toFixed(2)} ms/page`;
+  const row = (name: string, t: Throughput) => {
+    const r = t.long;
+    return `  ${name.padEnd(30)}${r.pagesPerS.toFixed(0).padStart(5)} pages/s wall ${t.pagesPerCpuS.toFixed(0).padStart(5)} per CPU-s   ` +
+      `parse ${r.ms.parse.toFixed(2)}  page ${r.ms.page.toFixed(2)}  analysis ${r.ms.analysis.toFixed(2)}  (gc ${r.ms.gc.toFixed(2)})  output ${r.ms.output.toFixed(2)} ms/page`;
+  };
   return [
-    `CLI, bundled (cli/dist/gongkai-lens.mjs), ${b.one.pages} pages as JSON Lines on stdin, --jsonl:`,
+    `CLI, bundled (cli/dist/gongkai-lens.mjs): ${b.one.long.pages} pages as JSON Lines on stdin, --jsonl; per CPU-s = pages per second of CPU time over all threads, start-up left out (a run of ${b.one.short.pages} pages subtracted); ms/page are wall times in the worker`,
     `  start-up (--help) ${b.startupMs.toFixed(0)} ms (budget 150; was 1,100–1,500 ms through tsx); first report of one page ${b.firstReportMs.toFixed(0)} ms`,
     row('--jobs 1', b.one),
     row(`--jobs ${b.jobs} (all cores)`, b.all),
-    row('--jobs 1, linkedom unpatched', b.unpatched),
-    `  per core: ${b.one.pagesPerCpuS.toFixed(0)} pages per CPU-second (budget ${budgetPagesPerS}; was 71 pages/s through tsx); lazy EventTarget: ${(b.one.ms.parse / b.unpatched.ms.parse).toFixed(2)}× the parse time, ${(b.unpatched.pagesPerCpuS ? b.one.pagesPerCpuS / b.unpatched.pagesPerCpuS : 0).toFixed(2)}× the pages per CPU-second`,
-    `  peak memory: ${b.memory.map((m) => `${m.inputs} inputs ${m.peakMb} MB`).join(', ')}`,
+    row('--jobs 1, linkedom as published', b.unpatched),
+    `  per core: ${b.one.pagesPerCpuS.toFixed(0)} pages per CPU-second (budget ${budgetPagesPerS}; was 71 pages/s through tsx); lazy EventTarget: linkedom's parse ${b.parse.lazy.toFixed(2)} vs ${b.parse.published.toFixed(2)} CPU ms per page (${(b.parse.lazy / b.parse.published).toFixed(2)}×), the CLI ${(b.one.pagesPerCpuS / b.unpatched.pagesPerCpuS).toFixed(2)}× the pages per CPU-second`,
+    `  peak memory (all threads): ${b.memory.map((m) => `${m.inputs} inputs ${m.peakMb} MB`).join(', ')}`,
   ].join('\n');
 }

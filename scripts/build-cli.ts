@@ -28,7 +28,7 @@ export function patchEventTarget(source: string): string {
   return out;
 }
 
-const lazyEventTargets: Plugin = {
+export const lazyEventTargetsPlugin: Plugin = {
   name: 'linkedom-lazy-event-target',
   setup(b) {
     b.onLoad({ filter: /linkedom[\\/]esm[\\/]interface[\\/]event-target\.js$/ }, async (args) => ({
@@ -37,6 +37,16 @@ const lazyEventTargets: Plugin = {
     }));
   },
 };
+
+/** linkedom's parseHTML alone, bundled with or without the patch (the benchmark and the patch's test compare them). */
+export async function bundleLinkedom(outfile: string, lazy: boolean): Promise<void> {
+  await build({
+    stdin: { contents: "export { parseHTML } from 'linkedom';", resolveDir: ROOT },
+    bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning',
+    plugins: lazy ? [lazyEventTargetsPlugin] : [],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}
 
 /** `lazyEventTargets: false` builds linkedom as published, for the benchmark's before/after. */
 export async function buildCli(outfile = CLI_BUNDLE, { lazyEventTargets: lazy = true } = {}): Promise<void> {
@@ -57,7 +67,7 @@ export async function buildCli(outfile = CLI_BUNDLE, { lazyEventTargets: lazy = 
     charset: 'utf8',
     // CommonJS dependencies bundled into an ES module still call require().
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    plugins: lazy ? [lazyEventTargets] : [],
+    plugins: lazy ? [lazyEventTargetsPlugin] : [],
     logLevel: 'warning',
   });
   fs.renameSync(partial, outfile);
