@@ -51,6 +51,7 @@ describe('a report page whose report is a PDF attachment', () => {
     await expect.poll(() => lens.verdict(page)).toEqual(expected.verdict);
     expect(await findings(page)).toEqual(expected.findings);
     expect(await pill.count()).toBe(0);
+    await lens.screenshot(page, 'viewer-attachment-huaian');
     // The reader can open the file in the viewer from there.
     const opened = lens.context.waitForEvent('page');
     await inPanel(page, 'button.attachment-open').click();
@@ -100,5 +101,25 @@ describe('opening the viewer', () => {
     await viewer.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 60_000 });
     expect(viewer.url()).toBe(`chrome-extension://${lens.extensionId}/viewer.html?file=${encodeURIComponent(link)}`);
     expect((await lens.waitForVerdict(viewer)).agency).toBe('淮安市人民政府');
+  });
+
+  it('the popup on a tab showing a report PDF opens it in the viewer, in that tab', async () => {
+    const pdf = fileRoute('huaian-2024-pdf').url;
+    const tabId = await lens.inWorker(async (url) => (await chrome.tabs.create({ url, active: true })).id!, pdf);
+    await expect.poll(() => lens.inWorker(async (id) => (await chrome.tabs.get(id)).url, tabId)).toBe(pdf);
+    const popup = await lens.context.newPage();
+    await popup.goto(`chrome-extension://${lens.extensionId}/popup.html?tab=${tabId}`);
+    const open = popup.locator('button.open-viewer');
+    expect(await open.textContent()).toBe(await lens.t('viewer.popupOpen'));
+    await open.click();
+    const viewer = `chrome-extension://${lens.extensionId}/viewer.html?file=${encodeURIComponent(pdf)}`;
+    await expect.poll(() => lens.inWorker(async (id) => (await chrome.tabs.get(id)).url, tabId), { timeout: 30_000 }).toBe(viewer);
+  });
+
+  it('the popup offers nothing of the kind on a web page', async () => {
+    const page = await openReport('001-word');
+    const popup = await lens.popup(page);
+    await popup.locator('button.primary').first().waitFor();
+    expect(await popup.locator('button.open-viewer').count()).toBe(0);
   });
 });
