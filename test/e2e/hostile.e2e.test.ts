@@ -86,6 +86,19 @@ describe('a page script cannot steer the extension', () => {
     await page.close();
   });
 
+  it('injected again (as "check this page" does after an extension reload): the newer analyzer replaces the older, one panel', async () => {
+    const page = await openReport('001-word');
+    await rememberHost(page);
+    const tabId = await lens.tabId(page);
+    await lens.inWorker((tab) => chrome.scripting.executeScript({ target: { tabId: tab }, files: ['/content-scripts/analyzer.js'] }), tabId);
+    // The older panel goes, a newer one comes; one host, and the cells outlined once.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { gklHost: Element }).gklHost.isConnected)).toBe(false);
+    await expect.poll(() => page.locator(ANALYZER_HOST).count()).toBe(1);
+    await expect.poll(() => page.locator('[data-gkl-mark]').count()).toBe(4);
+    await expect.poll(() => analyses(page)).toBe(2);
+    await page.close();
+  });
+
   it('a script’s click() on the panel’s buttons or on an outlined cell does nothing; the reader’s click does', async () => {
     const page = await openReport('001-word');
     await collapse(page);
