@@ -145,6 +145,32 @@ describe('a report PDF at its address', () => {
   });
 });
 
+describe('the viewer as a page of the browser', () => {
+  it('a snapshot saved from its panel; reload reads the file again; back and forward between two reports', async () => {
+    const first = fileRoute('printed-001-pdf').url;
+    const page = await openViewer(first);
+    await showPanel(page);
+    await inPanel(page, 'button.save').click();
+    await expect.poll(() => inPanel(page, '.keep-status .text').textContent()).toBe(await lens.t('save.saved'));
+
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 60_000 });
+    expect(await page.evaluate(() => performance.getEntriesByName('gkl:viewer:fetched').length)).toBe(1);
+    expect(await page.title()).toMatch(/^盘锦市双台子区人民政府办公室2023年/);
+
+    await page.goto(viewerUrl(fileRoute('printed-003-pdf').url));
+    await page.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 60_000 });
+    expect(await page.title()).toMatch(/^衡阳市人民政府办公室2019年/);
+    await page.goBack();
+    await page.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 60_000 });
+    expect([page.url(), await page.title()]).toEqual([viewerUrl(first), expect.stringMatching(/^盘锦市双台子区人民政府办公室2023年/)]);
+    await page.goForward();
+    await page.waitForFunction(() => document.body.dataset.state === 'ready', undefined, { timeout: 60_000 });
+    expect(await page.title()).toMatch(/^衡阳市人民政府办公室2019年/);
+    expect((await lens.badge(page)).text).toBe('12');
+  });
+});
+
 describe('a DOCX report', () => {
   it('seed 003 saved by Word as DOCX, chosen with the picker: shown as a clean page, 12 errors outlined in its tables', async () => {
     const html = await readFile(path.join(FIXTURES_HTML, '003-word.html'), 'utf8');
