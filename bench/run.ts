@@ -9,6 +9,7 @@ import { benchPages } from './pages';
 import { runNodeBench } from './node';
 import { formatHostileBench, runHostileBench } from './hostile';
 import { formatCliBench, runCliBench } from './cli';
+import { formatPdfBench, runPdfBench } from './pdf';
 import { formatChromiumBench, runChromiumBench } from './chromium';
 import { formatSnapshotIndexBench, runSnapshotIndexBench } from './snapshots';
 
@@ -42,6 +43,9 @@ console.log(`\n${formatCliBench(await runCliBench(pages), 200)}`);
 
 // Issue 10: any page of ≤ 1 MB in ≤ 1 s and ≤ 100 MB (generated worst cases, the fuzz corpus).
 console.log(`\n${formatHostileBench(runHostileBench())}`);
+
+// Issue 8: a 6-page PDF read and checked in ≤ 150 ms (huaian-2024.pdf), beside pdftotext -layout.
+console.log(`\n${formatPdfBench(await runPdfBench())}`);
 
 if (!process.argv.includes('--node')) {
   console.log('');

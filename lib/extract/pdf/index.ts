@@ -15,9 +15,22 @@ export const MAX_PDF_PAGES = 100;
 /** Larger files are not opened: no report is this big, and pdf.js keeps the whole file in memory. */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 
+// The legacy build's core-js replaces Array.prototype.push for the whole process where a V8 check
+// about the error a frozen-length array throws fails (Node 20): every push in the engine then runs
+// ~4× slower once a PDF has been read. The platform's own push is put back after pdf.js and its
+// worker code load; they run on it as on any modern engine.
+const nativePush = Array.prototype.push;
+function keepNativePush(): void {
+  if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+}
+
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
-const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+const loadPdfJs = () =>
+  (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((module) => {
+    keepNativePush();
+    return module;
+  }));
 
 /** A PDF file's bytes → its Page; UnreadableFile for an encrypted, damaged, oversized or scanned file. */
 export async function readPdf(bytes: Uint8Array, source: string): Promise<Page> {
@@ -34,6 +47,9 @@ export async function readPdf(bytes: Uint8Array, source: string): Promise<Page> 
   } catch (error) {
     await task.destroy();
     throw unreadable(error);
+  } finally {
+    // In Node the worker's code loads with the first document.
+    keepNativePush();
   }
   try {
     return await readPdfDocument(doc, source);
