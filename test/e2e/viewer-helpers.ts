@@ -12,8 +12,8 @@ import { verdictOf } from '../../components/model';
 
 /**
  * The seed pages as "print to PDF" makes them: Chromium's own PDF of the Word-pasted rendering, from
- * a plain Chromium (default fonts and locale, as the PDF reader's own tests print them), into
- * PRINTED_DIR where scripts/serve.ts serves them under gov.cn addresses.
+ * a plain Chromium (as the PDF reader's own tests print them), into PRINTED_DIR where
+ * scripts/serve.ts serves them under gov.cn addresses.
  */
 export async function printSeeds(seeds: readonly string[]): Promise<void> {
   await mkdir(PRINTED_DIR, { recursive: true });
