@@ -373,7 +373,17 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
   const reanalysis = createReanalysis(() => {
     if (watchedText() !== textSeen) refresh();
   });
+  // A page script taking the panel's host out of the page: it goes back, at most once a second
+  // (a page that keeps removing it only burns its own time).
+  let lastPutBack = -Infinity;
+  function putPanelBack(): void {
+    const host = mountedUi?.shadowHost;
+    if (!host || host.isConnected || !document.body || performance.now() - lastPutBack < 1000) return;
+    lastPutBack = performance.now();
+    document.body.append(host);
+  }
   const observer = new MutationObserver((records) => {
+    if (records.some((r) => [...r.removedNodes].some((n) => n === mountedUi?.shadowHost))) putPanelBack();
     if (records.some(concernsReport)) reanalysis.changed();
   });
 

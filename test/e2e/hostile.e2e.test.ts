@@ -99,6 +99,15 @@ describe('a page script cannot steer the extension', () => {
     await page.close();
   });
 
+  it('a script taking the panel out of the page: it comes back as it was', async () => {
+    const page = await openReport('001-word');
+    await rememberHost(page);
+    await page.evaluate((host) => document.querySelector(host)!.remove(), ANALYZER_HOST);
+    await expect.poll(() => sameHostThere(page)).toBe(true);
+    expect(await inPanel(page, '.gkl-root').count()).toBe(1);
+    await page.close();
+  });
+
   it('a script’s click() on the panel’s buttons or on an outlined cell does nothing; the reader’s click does', async () => {
     const page = await openReport('001-word');
     await collapse(page);
