@@ -1,4 +1,4 @@
-// npm run build:cli: the CLI as one bundled file (esbuild, ESM, Node 20) at cli/dist/gongkai-lens.mjs,
+// npm run build:cli: the CLI as one bundled file (esbuild, CommonJS, Node 20) at cli/dist/gongkai-lens.cjs,
 // so a run starts without compiling TypeScript. The same file is the worker threads' entry. pdf.js
 // is left out (external): the bundle lives in the repository and finds it in node_modules.
 // linkedom is patched while bundling (node_modules is left alone): its EventTarget constructor gives
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI_BUNDLE = path.join(ROOT, 'cli/dist/gongkai-lens.mjs');
+export const CLI_BUNDLE = path.join(ROOT, 'cli/dist/gongkai-lens.cjs');
 
 /** The replacements of linkedom's esm/interface/event-target.js, each expected exactly once. */
 const EVENT_TARGET_PATCH: [string, string][] = [
@@ -52,24 +52,36 @@ export async function bundleLinkedom(outfile: string, lazy: boolean): Promise<vo
 export async function buildCli(outfile = CLI_BUNDLE, { lazyEventTargets: lazy = true } = {}): Promise<void> {
   // Written beside, then renamed: a run (or a parallel build) never reads a half-written bundle.
   const partial = `${outfile}.${process.pid}.tmp`;
-  await build({
+  const result = await build({
     entryPoints: [path.join(ROOT, 'cli/check.ts')],
     outfile: partial,
+    write: false,
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'esm',
+    // CommonJS, so cli/gongkai-lens.mjs can compile it with V8's code cache (vm.Script cachedData):
+    // start-up then costs little more than Node's own.
+    format: 'cjs',
     // Minified: the main thread and each worker parse the whole file at start-up.
     minify: true,
     // pdf.js (1 MB) stays in node_modules, loaded by the PDF reader on the first PDF only.
     external: ['pdfjs-dist'],
     legalComments: 'none',
     charset: 'utf8',
-    // CommonJS dependencies bundled into an ES module still call require().
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    // The module workers start: the launcher when it loaded the bundle, else the bundle itself.
+    define: { 'import.meta.url': '__gklEntry' },
+    banner: {
+      js: 'var __gklEntry = globalThis.__gongkaiLensEntry || require("node:url").pathToFileURL(__filename).href;' +
+        ' var __gklImport = globalThis.__gongkaiLensImport || ((s) => import(s));',
+    },
     plugins: lazy ? [lazyEventTargetsPlugin] : [],
     logLevel: 'warning',
   });
+  // import() of what stays in node_modules goes through __gklImport: code compiled by vm.Script
+  // (the launcher's code cache) cannot import() on Node 20, so the launcher lends its own.
+  const code = result.outputFiles[0]!.text.replace(/\bimport\((?=["'])/g, '__gklImport(');
+  fs.mkdirSync(path.dirname(outfile), { recursive: true });
+  fs.writeFileSync(partial, code);
   fs.renameSync(partial, outfile);
 }
 
