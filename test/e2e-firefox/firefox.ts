@@ -166,6 +166,25 @@ export async function launchFirefoxDriver(options: FirefoxLaunchOptions = {}): P
         if (!element) throw new Error(`no element ${selector} #${nth}`);
         await element.click();
       },
+      async type(selector, text, { inPanel = false } = {}) {
+        await this.click(selector, { inPanel });
+        await page.keyboard.type(text);
+      },
+      async chooseFromContextMenu(selector, nth, menuItemId) {
+        const find = ([sel, n]: readonly [string, number]) => document.querySelectorAll(sel)[n] ?? null;
+        await waitFor(find, [selector, nth] as const);
+        const cell = (await page.evaluateHandle(find, [selector, nth] as const)).asElement() as ElementHandle<Element> | null;
+        if (!cell) throw new Error(`no element ${selector} #${nth}`);
+        await cell.click({ button: 'right' });
+        // The real menu, in the browser window: the extension's item is built when it opens.
+        const menu = "document.getElementById('contentAreaContextMenu')";
+        const item = `[...${menu}.querySelectorAll('menuitem')].find((item) => item.id.endsWith(${JSON.stringify(`-menuitem-_${menuItemId}`)}))`;
+        await untilChrome(`return ${menu}.state === 'open' && ${item};`, `the context menu with ${menuItemId} did not open`);
+        await inChrome(`${menu}.activateItem(${item});`);
+      },
+      async reload() {
+        await page.reload({ waitUntil: 'load' });
+      },
       async waitForAnalyzer() {
         await waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('.gkl-root'), PANEL_HOST);
       },

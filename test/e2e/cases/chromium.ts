@@ -2,7 +2,11 @@
 // Debian's Chromium, gov.cn hosts mapped by --host-resolver-rules).
 import type { Page } from 'playwright-core';
 import { launchLens, type LaunchOptions } from '../harness';
+import type { browser } from 'wxt/browser';
 import { PANEL_HOST, type BrowserDriver, type DriverTab, type ExtensionTab } from './driver';
+
+/** The extension APIs in the service worker (code run there through lens.inWorker). */
+declare const chrome: typeof browser;
 
 /** Conditions are polled this long: a loaded two-core machine runs eight browsers. */
 const WAIT_MS = 30_000;
@@ -21,6 +25,22 @@ export async function launchChromiumDriver(options: LaunchOptions = {}): Promise
       async click(selector, { inPanel = false, nth = 0 } = {}) {
         // Playwright's CSS selectors pierce open shadow roots.
         await page.locator(inPanel ? `${PANEL_HOST} ${selector}` : selector).nth(nth).click();
+      },
+      async type(selector, text, { inPanel = false } = {}) {
+        const field = page.locator(inPanel ? `${PANEL_HOST} ${selector}` : selector).first();
+        await field.click();
+        await page.keyboard.type(text);
+      },
+      async chooseFromContextMenu(selector, nth, menuItemId) {
+        await page.locator(selector).nth(nth).click({ button: 'right' });
+        // Headless Chromium shows no native menu: the worker runs what choosing the item runs.
+        await lens.inWorker(({ tab, url, id }) => {
+          const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void };
+          onClicked.dispatch({ menuItemId: id, frameId: 0, editable: false, pageUrl: url }, { id: tab, index: 0, windowId: -1, url });
+        }, { tab: await lens.tabId(page), url: page.url(), id: menuItemId });
+      },
+      async reload() {
+        await page.reload({ waitUntil: 'load' });
       },
       async waitForAnalyzer() {
         await lens.waitForAnalyzer(page);

@@ -27,6 +27,15 @@ export interface DriverTab {
    * `selector`, looked up in the panel's shadow root when `inPanel`, else in the page.
    */
   click(selector: string, options?: { inPanel?: boolean; nth?: number }): Promise<void>;
+  /** Types `text` with the keyboard into the element matching `selector` (clicked first). */
+  type(selector: string, text: string, options?: { inPanel?: boolean }): Promise<void>;
+  /**
+   * A real right-click on the nth element of the page matching `selector`, then the extension's
+   * context menu item `menuItemId` chosen (from the real menu where the browser lets a test reach it).
+   */
+  chooseFromContextMenu(selector: string, nth: number, menuItemId: string): Promise<void>;
+  /** Reloads the page and waits for it to load. */
+  reload(): Promise<void>;
   /** Resolves once the analyzer has mounted its panel (the collapsed pill or the panel). */
   waitForAnalyzer(): Promise<void>;
   /** What the background keeps for this tab (Verdict, or null when no report was seen). */

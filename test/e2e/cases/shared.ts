@@ -44,6 +44,12 @@ function itemRules(host: string): string[] {
   return [...document.querySelector(host)!.shadowRoot!.querySelectorAll<HTMLElement>('li.item')].map((li) => li.dataset.rule ?? li.querySelector('.rule')?.textContent ?? '');
 }
 
+/** Collapses the panel to its pill, so that it covers none of the page's cells. */
+async function collapse(tab: DriverTab): Promise<void> {
+  if (await tab.evaluate(panelHas, [PANEL_HOST, '[role="dialog"]'] as const)) await tab.click('button.collapse', { inPanel: true });
+  await tab.waitFor(panelHas, [PANEL_HOST, 'button.pill'] as const);
+}
+
 /** [kind, text] of every cell the analyzer outlined in the page. */
 const marks = (tab: DriverTab) =>
   tab.evaluate(() => [...document.querySelectorAll('[data-gkl-mark]')].map((td) => [td.getAttribute('data-gkl-mark'), td.textContent!.trim()]), undefined);
@@ -139,6 +145,31 @@ export const SHARED_CASES: SharedCase[] = [
       const checked = await tab.evaluate(() => [...document.querySelectorAll('[data-gkl-focus][data-gkl-mark~="error"]')].map((td) => td.textContent!.trim()), undefined);
       expect(checked).toEqual(['6']);
       expect(await tab.evaluate(() => document.querySelectorAll('[data-gkl-flash]').length, undefined)).toBe(22);
+      await tab.close();
+    },
+  },
+  {
+    name: "a figure flagged through the page's context menu is outlined, and is outlined again after a reload",
+    async run(driver) {
+      const tab = await openReport(driver, '000-word');
+      // The report's own cells (the panel's tables are in its shadow root): the first reading 39, （七）总计 · 总计.
+      const cells = '.article-content td';
+      const nth = await tab.evaluate((sel) => [...document.querySelectorAll(sel)].findIndex((td) => td.textContent!.trim() === '39'), cells);
+      await collapse(tab);
+      await tab.chooseFromContextMenu(cells, nth, 'gkl-flag-cell');
+      await tab.waitFor(panelHas, [PANEL_HOST, 'form.flag-form'] as const);
+      await tab.click('form.flag-form input[value="doubtful"]', { inPanel: true });
+      await tab.type('form.flag-form textarea', '正文称办理 39 件', { inPanel: true });
+      await tab.click('form.flag-form button[type="submit"]', { inPanel: true });
+      // [index, tooltip] of the flagged cells; the tooltip names the cell in the browser's language, then the note.
+      const flagged = () => tab.evaluate((sel) => [...document.querySelectorAll(sel)].flatMap((td, i) => (td.matches('[data-gkl-mark~="flag"]') ? [[i, td.getAttribute('title')!.replace(/^.*[:：]\s*/, '')]] : [])), cells);
+      const expected = [[nth, '正文称办理 39 件']];
+      await tab.waitFor((sel) => document.querySelectorAll(`${sel}[data-gkl-mark~="flag"]`).length > 0, cells);
+      expect(await flagged()).toEqual(expected);
+      await tab.reload();
+      await tab.waitForAnalyzer();
+      await tab.waitFor((sel) => document.querySelectorAll(`${sel}[data-gkl-mark~="flag"]`).length > 0, cells);
+      expect(await flagged()).toEqual(expected);
       await tab.close();
     },
   },
