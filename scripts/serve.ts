@@ -156,6 +156,16 @@ ROUTES.push(
     transform: (html) =>
       html.replace('</body>', '<p>附件：<a href="/zwgk/zfxxgknb/202401/P020240126_001.pdf">2023年政府信息公开工作年度报告.pdf</a></p>\n</body>'),
   },
+  {
+    // The same page, its attachment a later edition where one figure (行政许可 0 → 12) differs.
+    id: 'attachment-001-changed',
+    url: 'http://www.shuangtaizi.gov.cn/zwgk/zfxxgknb/202401/t20240126_001_fj2.html',
+    kind: 'report',
+    label: '双台子区 2023 年报页面（有表格，所附 PDF 中有一个数字不同）',
+    file: path.join(FIXTURES_HTML, '001-word.html'),
+    transform: (html) =>
+      html.replace('</body>', '<p>附件：<a href="/zwgk/zfxxgknb/202401/P020240126_001_v2.pdf">2023年政府信息公开工作年度报告（修订）.pdf</a></p>\n</body>'),
+  },
 );
 
 /** A report file (PDF, DOCX) at the address its site serves it under. */
@@ -182,6 +192,13 @@ export const FILE_ROUTES: FileRoute[] = [
     url: 'http://www.shuangtaizi.gov.cn/zwgk/zfxxgknb/202401/P020240126_001.pdf',
     label: '种子 001 的网页打印成 PDF（Chromium）',
     file: path.join(PRINTED_DIR, '001-word.pdf'),
+    type: PDF,
+  },
+  {
+    id: 'printed-001-changed-pdf',
+    url: 'http://www.shuangtaizi.gov.cn/zwgk/zfxxgknb/202401/P020240126_001_v2.pdf',
+    label: '种子 001 改动一个数字后打印成 PDF（Chromium）',
+    file: path.join(PRINTED_DIR, '001-changed.pdf'),
     type: PDF,
   },
   {

@@ -9,6 +9,7 @@ import { inPanel, launchLens, type Lens } from './harness';
 import { engineReport, findings, printSeeds, showPanel } from './viewer-helpers';
 import path from 'node:path';
 import { PRINTED_DIR, fileRoute } from '../../scripts/serve';
+import { cellLabel } from '../../lib/formats/labels';
 
 /** The extension API inside the service worker (code run there through lens.inWorker). */
 declare const chrome: typeof browser;
@@ -77,6 +78,16 @@ describe('a report page whose report is a PDF attachment', () => {
       .poll(() => inPanel(page, '.attachment-status').textContent(), { timeout: 30_000 })
       .toBe(await lens.t('viewer.attachment.same', [name, String(printed.figures)]));
     expect(await findings(page)).toEqual(before);
+  });
+  it('the attachment differs from the page: each figure that differs is listed, named and with both numbers', async () => {
+    const page = await openReport('attachment-001-changed');
+    await showPanel(page);
+    await inPanel(page, 'button.attachment-read').click();
+    const rule = await lens.t('viewer.attachment.differsRule');
+    const differing = inPanel(page, `li.item[data-rule="${rule}"] .message`);
+    await expect.poll(() => differing.allTextContents(), { timeout: 30_000 }).toEqual([`${cellLabel('active.licensing.decisions', 'zh')}：${await lens.t('viewer.attachment.differs', ['12', '0'])}`]);
+    // The page's own findings and verdict stay the page's.
+    expect((await lens.verdict(page))?.errors).toBe(7);
   });
 });
 

@@ -1,6 +1,6 @@
 // What the viewer's browser tests share: the seed pages printed to PDF, the engine's own reading of
 // a file (what the viewer and the attachment panel must show), the panel's list.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
@@ -24,6 +24,15 @@ export async function printSeeds(seeds: readonly string[]): Promise<void> {
       await page.goto(pathToFileURL(path.join(FIXTURES_HTML, `${seed}-word.html`)).href);
       await page.pdf({ path: path.join(PRINTED_DIR, `${seed}-word.pdf`), format: 'A4' });
     }
+    // Seed 001 as a later edition of its attachment: 行政许可's 处理决定数量 0 changed to 12.
+    const html = await readFile(path.join(FIXTURES_HTML, '001-word.html'), 'utf8');
+    const at = html.indexOf('許可');
+    const changed = `${html.slice(0, at)}${html.slice(at).replace('>0<', '>12<')}`;
+    if (changed === html) throw new Error('001-word.html: no 行政許可 figure to change');
+    const file = path.join(PRINTED_DIR, '001-changed.html');
+    await writeFile(file, changed);
+    await page.goto(pathToFileURL(file).href);
+    await page.pdf({ path: path.join(PRINTED_DIR, '001-changed.pdf'), format: 'A4' });
   } finally {
     await printer.close();
   }
