@@ -38,9 +38,9 @@ describe('schema/report.schema.json', () => {
     const dirs = [path.join(SHARED, 'seeds'), path.join(SHARED, 'corpus'), path.join(REPO_ROOT, 'test/fixtures/html')];
     const run = runCli(['--json', ...dirs]);
     const reports = JSON.parse(run.stdout) as { source: string }[];
-    // Every page of those folders is a report but the two non-report pages, which are refused (exit 2).
+    // Every page of those folders is a report (PDFs too) but the two non-report pages and the .md notes, which are refused (exit 2).
     const pages = dirs.flatMap((dir) =>
-      fs.readdirSync(dir).filter((f) => /\.(html?|txt)$/.test(f) && !f.startsWith('nonreport-')).map((f) => path.join(dir, f)),
+      fs.readdirSync(dir).filter((f) => /\.(html?|txt|pdf|docx)$/.test(f) && !f.startsWith('nonreport-')).map((f) => path.join(dir, f)),
     );
     expect(reports.map((r) => path.resolve(r.source)).sort()).toEqual(pages.sort());
     for (const r of reports) expect(validate(r), `${(r as { source: string }).source}: ${JSON.stringify(validate.errors)}`).toBe(true);
