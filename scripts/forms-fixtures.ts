@@ -2,7 +2,9 @@
 // tools users have: each clean rendering printed by Chromium (A4, as "Save as PDF" does) and turned
 // into text by `pdftotext -layout`; and each converted to markdown the way HTML-to-markdown tools
 // do it (markdownify/turndown: "## " headings, pipe tables whose first row is made the header, a
-// colspan's text in its first cell and empty cells after it, rowspans dropped).
+// colspan's text in its first cell and empty cells after it, rowspans dropped); and flattened onto
+// one line under an archive's header, as archives' text extraction saves a page: blocks and table
+// cells parted by one space, or the cells of each table glued together (a table's textContent).
 //
 //   npx tsx scripts/forms-fixtures.ts        (needs /usr/bin/chromium and poppler-utils)
 import fs from 'node:fs';
@@ -53,6 +55,28 @@ export function articleMarkdown(html: string): string {
   return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
+/** The article on one line: title, paragraphs and each table's cells parted by a space or glued. */
+export function articleLine(html: string, cells: 'spaced' | 'glued'): string {
+  const { document } = parseHTML(html);
+  const title = cellText(document.querySelector('h1')!);
+  const parts: string[] = [title];
+  const visit = (el: Element) => {
+    if (el.localName === 'table') {
+      const texts = Array.from(el.querySelectorAll('td, th')).map((td) => (td.textContent ?? '').replace(/\s+/g, cells === 'glued' ? '' : ' ').trim());
+      parts.push(texts.filter((t) => t !== '').join(cells === 'glued' ? '' : ' '));
+      return;
+    }
+    if (el.querySelector('table')) {
+      for (const child of Array.from(el.children)) visit(child);
+      return;
+    }
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text) parts.push(text);
+  };
+  for (const child of Array.from(document.querySelector('.article-content')!.children)) visit(child);
+  return `标题: ${title}\n栏目: 政府信息公开年报\n==================== 正文 ====================\n${parts.join(' ')}\n`;
+}
+
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -66,6 +90,8 @@ async function main() {
       await page.pdf({ path: pdf, format: 'A4', printBackground: false });
       execFileSync('pdftotext', ['-layout', pdf, path.join(OUT, `${id}-clean.chromium.layout.txt`)]);
       fs.writeFileSync(path.join(OUT, `${id}-clean.md`), articleMarkdown(html));
+      fs.writeFileSync(path.join(OUT, `${id}-clean.line.txt`), articleLine(html, 'spaced'));
+      fs.writeFileSync(path.join(OUT, `${id}-clean.glued.txt`), articleLine(html, 'glued'));
     }
   } finally {
     await browser.close();

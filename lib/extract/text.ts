@@ -10,6 +10,7 @@ import { REPORT_TITLE } from '../formats';
 import { rememberingLabels } from './memo';
 import { columnRows, isColumnLayout, type CellRow } from './text-columns';
 import { isMarkdown, markdownRows } from './text-markdown';
+import { isOneLine, oneLineRows } from './text-line';
 
 const BODY_RULE = /^=+\s*正文\s*=+$/;
 const HEADER_FIELD = /^([^:：\s]{1,12})\s*[:：]\s*(.*)$/;
@@ -39,14 +40,15 @@ export function textMeta(text: string, source: string, normalizer: Normalizer): 
 }
 
 /**
- * How the text lays a report out: cells per line (scrapers), markdown (converters), space-aligned
- * columns (pdftotext -layout).
+ * How the text lays a report out: cells per line (scrapers), markdown (converters), the whole page
+ * on one line (archives' text extraction), space-aligned columns (pdftotext -layout).
  */
-export type TextLayout = 'cells' | 'markdown' | 'columns';
+export type TextLayout = 'cells' | 'markdown' | 'line' | 'columns';
 
 function layoutOf(lines: readonly string[]): TextLayout {
   // Markdown first: its tables are often padded into aligned columns too.
   if (isMarkdown(lines)) return 'markdown';
+  if (isOneLine(lines)) return 'line';
   return isColumnLayout(lines) ? 'columns' : 'cells';
 }
 
@@ -106,7 +108,8 @@ export function textBlocks(text: string, pageNormalizer: Normalizer): Block[] {
   if (layout === 'columns') {
     rows = columnRows(lines.slice(from).join('\n')).map((r) => ({ line: r.line + from, cells: r.cells }));
     joinTitle(rows, normalizer);
-  } else rows = layout === 'markdown' ? markdownRows(lines, from) : cellRows(lines, from);
+  } else if (layout === 'line') rows = oneLineRows(lines, from, normalizer.label);
+  else rows = layout === 'markdown' ? markdownRows(lines, from) : cellRows(lines, from);
   for (const row of rows) row.cells.forEach((raw, col) => blocks.push(cell(raw, row.line, col)));
   return blocks;
 }

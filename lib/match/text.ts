@@ -40,6 +40,47 @@ const MAX_FIGURE_LENGTH = 24;
 const MISPRINTED_FIGURE = /^[-+]?\d(?!\d*[.、)][^\d])/;
 const MAX_MISPRINTED_LENGTH = 12;
 
+// A label, then digits: "规章000", "1.属于国家秘密000000" (the label's own number kept with it),
+// "政府集中采购11297.17万元" (a unit after the row's last figure).
+const GLUED_SEGMENT = /((?:\d+[.、](?!\d))?[^\d]+)(\d+(?:\.\d+)?)(?:万元|元)?/g;
+const ROW_NUMBER = /^(?:\(?[一二三四五六七八九十]+[)、]|\d+[.、](?!\d))/;
+const MAX_GLUED_LENGTH = 4000;
+const NUMBER_PART = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * The one way of parting `digits` into `n` cells, each a number or blank (a blank cell leaves no
+ * trace in glued text); null when there are none or several.
+ */
+export function uniqueParting(digits: string, n: number): string[] | null {
+  // ways[k][i]: partings of digits[i..] into k cells, counted up to 2.
+  const L = digits.length;
+  const ways: number[][] = Array.from({ length: n + 1 }, () => Array<number>(L + 1).fill(0));
+  ways[0]![L] = 1;
+  for (let k = 1; k <= n; k++) {
+    for (let i = L; i >= 0; i--) {
+      let w = ways[k - 1]![i]!; // this cell blank
+      for (let j = i + 1; j <= L && w < 2; j++) if (NUMBER_PART.test(digits.slice(i, j))) w += ways[k - 1]![j]!;
+      ways[k]![i] = Math.min(w, 2);
+    }
+  }
+  if (ways[n]![0] !== 1) return null;
+  const parts: string[] = [];
+  let i = 0;
+  for (let k = n; k >= 1; k--) {
+    if (ways[k - 1]![i] === 1) {
+      parts.push('');
+      continue;
+    }
+    let j = i + 1;
+    while (!(NUMBER_PART.test(digits.slice(i, j)) && ways[k - 1]![j] === 1)) j++;
+    parts.push(digits.slice(i, j));
+    i = j;
+  }
+  return parts;
+}
+
+const sameMeaning = (a: LabelEntry | null, b: LabelEntry) => a !== null && a.kind === b.kind && a.table === b.table && (a.kind !== 'row' || b.kind !== 'row' || a.row === b.row);
+
 export class TextReader {
   private run: Run | null = null;
   private header: Header | null = null;
@@ -71,6 +112,7 @@ export class TextReader {
       }
       this.interrupt();
     }
+    if (this.readGlued(cell)) return 1;
     const match = this.matchLabel(blocks, i, end);
     if (match) {
       this.reading.enter(match.entry);
@@ -125,6 +167,68 @@ export class TextReader {
     return after.length;
   }
 
+  /**
+   * A cell of row labels each followed by its figures with nothing between them
+   * ("规章000行政规范性文件8855698", as a page's text extraction glues a table's cells, header
+   * words before the first label, 表四's figures after its last header word). A row's digits are
+   * read only where one way of parting them into its columns exists (no number starts with 0; a
+   * blank cell leaves no trace): "000" for three columns, any digits for one. Otherwise the table
+   * is unreadable (TBL-UNREADABLE): no figure is guessed. False when the cell is no such run.
+   */
+  private readGlued(cell: Cell): boolean {
+    // Digits parted by spaces are cells (or two numbers in one), never glued ones.
+    if (cell.norm.length > MAX_GLUED_LENGTH || !/[^\d.,]\d/.test(cell.norm) || /\d\s|\s\d/.test(cell.text)) return false;
+    const segments = [...cell.norm.matchAll(GLUED_SEGMENT)];
+    // The segments run back to back from the start; words after the last figures (a note) are left.
+    const covered = segments.reduce((n, m) => (m.index === n ? n + m[0].length : n), 0);
+    if (covered === 0 || /\d/.test(cell.norm.slice(covered))) return false;
+    const rows = segments.filter((m) => m.index! < covered).map((m, k, run) => {
+      const entry = this.rowNamedAtEnd(m[1]!);
+      if (entry) return { table: entry.table, prefix: `${entry.table}.${entry.row}`, columns: this.columnsOf(entry.table, entry.row, this.header?.table === entry.table ? this.header.columns : []), digits: m[2]! };
+      // 表四's figures: after its header, with no row label.
+      if (this.reading.table === 'appeals' && k === run.length - 1) return { table: 'appeals' as const, prefix: 'appeals', columns: APPEAL_ORDER, digits: m[2]! };
+      return null;
+    });
+    if (rows.every((r) => r === null)) return false;
+    this.interrupt();
+    for (const row of rows) {
+      const table = row?.table ?? this.reading.table;
+      const parts = row && uniqueParting(row.digits, row.columns.length);
+      if (table) this.reading.enter({ kind: 'marker', table });
+      if (!row || !parts) {
+        if (table) this.unreadable(table, '数字粘连在一起，无法确定各栏数字', 'figures run together; their columns cannot be told');
+        continue;
+      }
+      parts.forEach((part, c) => {
+        const column = row.columns[c];
+        if (column) this.reading.addFigure(`${row.prefix}.${column}`, { ...cell, text: part, norm: part });
+      });
+    }
+    return true;
+  }
+
+  /**
+   * The row a glued label names at its end, after header words or the previous row's item number:
+   * the longest tail starting at a number ("1.属于国家秘密", "（七）总计", "一、本年新收…"), else an
+   * unnumbered 表二 row ("规章", "行政许可"). Other unnumbered tails are not trusted ("其他…").
+   */
+  private rowNamedAtEnd(label: string): { table: TableId; row: string } | null {
+    const rowOf = (text: string) => {
+      const entry = classify(text, this.reading.table, true);
+      return entry?.kind === 'row' ? entry : entry?.kind === 'group' && entry.row ? { table: entry.table, row: entry.row } : null;
+    };
+    for (let s = 0; s < label.length; s++) {
+      if (s > 0 && !ROW_NUMBER.test(label.slice(s))) continue;
+      const row = rowOf(label.slice(s));
+      if (row) return row;
+    }
+    for (let s = 1; s < label.length; s++) {
+      const row = rowOf(label.slice(s));
+      if (row?.table === 'active') return row;
+    }
+    return null;
+  }
+
   /** A table seen but not readable (once per table): TBL-UNREADABLE, and no TBL-MISSING for it. */
   private unreadable(table: TableId, reason: string, reasonEn: string): void {
     this.reading.tableSeen = true;
@@ -148,18 +252,31 @@ export class TextReader {
   /** The label at `i`, alone or joined with the one or two cells after it. */
   private matchLabel(blocks: readonly Block[], i: number, end: number): { entry: LabelEntry; span: number } | null {
     let norm = '';
+    let found: { entry: LabelEntry; span: number } | null = null;
     for (let span = 1; span <= MAX_JOINED_PARTS && i + span <= end; span++) {
       const block = blocks[i + span - 1]!;
-      if (block.kind !== 'text') return null;
+      if (block.kind !== 'text') break;
       const part = block.cell.norm;
-      if (part === '' || (span > 1 && (part.length > MAX_PART_LENGTH || this.isFigure(block.cell, true)))) return null;
+      if (part === '' || (span > 1 && (part.length > MAX_PART_LENGTH || this.isFigure(block.cell, true)))) break;
       norm += part;
       const entry = classify(norm, this.reading.table, false);
-      if (entry) return { entry, span };
-      if (part.length > MAX_PART_LENGTH) return null;
+      // A row label read by its start ("1.申请人无正当理由逾期") takes the rest of it along, when
+      // the longer text still names the same row.
+      if (found) {
+        if (!sameMeaning(entry, found.entry)) break;
+        found = { entry: found.entry, span };
+        continue;
+      }
+      if (entry) {
+        if (entry.kind !== 'row') return { entry, span };
+        found = { entry, span };
+        continue;
+      }
+      if (part.length > MAX_PART_LENGTH) break;
     }
-    return null;
+    return found;
   }
+
 
   private apply(entry: LabelEntry): void {
     switch (entry.kind) {
