@@ -13,6 +13,8 @@ import { A4, startPrinter } from '../../../test/fixtures/pdf/print';
 
 const env = { parseHtml: (html: string) => parseHTML(html).document };
 const READ = 60_000;
+// Before pdf.js is loaded (this file imports it only through the front door, lazily).
+const nativePush = Array.prototype.push;
 
 function reportDocument(closing: string): string {
   const page = parseHTML(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/html/002-clean.html'), 'utf8')).document;
@@ -78,5 +80,10 @@ describe('a report printed as a document', () => {
     } finally {
       await doc.destroy();
     }
+  }, READ);
+
+  it('reading a PDF leaves the platform\'s Array.prototype.push in place (the legacy build replaces it)', async () => {
+    await readFile({ bytes: pdfs.get('in time')!, source: 'in time.pdf' }, env);
+    expect(Array.prototype.push).toBe(nativePush);
   }, READ);
 });

@@ -271,13 +271,12 @@ function furniture(pages: readonly PageGeometry[], lines: readonly Line[]): Set<
     return l.bottom < h * MARGIN_SHARE || l.y > h * (1 - MARGIN_SHARE);
   };
   const marginal = lines.filter(inMargin);
+  // The same words at the same height on several pages; numbers may differ ("…/report.html 2/4").
+  const keyOf = (l: Line) => `${l.text.replace(/\d+/g, '#')}@${Math.round(l.y / 4)}`;
   const seen = new Map<string, Set<number>>();
-  for (const l of marginal) {
-    const key = `${l.text}@${Math.round(l.y / 4)}`;
-    seen.set(key, (seen.get(key) ?? new Set()).add(l.page));
-  }
+  for (const l of marginal) seen.set(keyOf(l), (seen.get(keyOf(l)) ?? new Set()).add(l.page));
   const repeatsOn = Math.min(3, pages.length);
-  return new Set(marginal.filter((l) => PAGE_NUMBER.test(l.text) || (pages.length > 1 && seen.get(`${l.text}@${Math.round(l.y / 4)}`)!.size >= repeatsOn)));
+  return new Set(marginal.filter((l) => PAGE_NUMBER.test(l.text) || (pages.length > 1 && seen.get(keyOf(l))!.size >= repeatsOn)));
 }
 
 /** The most common value (weighted), for the body's font size and left margin. */

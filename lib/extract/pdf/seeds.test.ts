@@ -19,6 +19,8 @@ const env = { parseHtml: (html: string) => parseHTML(html).document };
 const VARIANTS = ['word', 'clean', 'split'] as const;
 const prints = SEEDS.flatMap((s) => VARIANTS.map((v) => ({ name: `${s.id}-${v}`, seed: s })));
 const NARROW_PRINTS = ['001-word', '003-split'];
+// Printed with the browser's header and footer on every page: date, title, address, "1/5".
+const HEADED_PRINTS = ['000-word', '003-split'];
 
 // 002 (no error) with 表四's 行政复议 总计 changed from 5 to 6 before printing.
 const INJECTED_FROM = '<tr><td>1</td><td>4</td><td>0</td><td>0</td><td>5</td>';
@@ -36,6 +38,7 @@ beforeAll(async () => {
   try {
     for (const { name } of prints) pdfs.set(name, await printer.file(path.join(HTML_DIR, `${name}.html`), A4));
     for (const name of NARROW_PRINTS) pdfs.set(`${name} narrow`, await printer.file(path.join(HTML_DIR, `${name}.html`), NARROW, FLOWING_CSS));
+    for (const name of HEADED_PRINTS) pdfs.set(`${name} headed`, await printer.file(path.join(HTML_DIR, `${name}.html`), { ...A4, displayHeaderFooter: true }));
     injectedHtml = fs.readFileSync(path.join(HTML_DIR, '002-clean.html'), 'utf8').replace(INJECTED_FROM, INJECTED_TO);
     pdfs.set('002-clean injected', await printer.html(injectedHtml, A4));
   } finally {
@@ -86,6 +89,18 @@ describe.each(NARROW_PRINTS)('seed %s printed on a narrow page (cells wrapped ov
     const wrapped = cells.find((c) => c.norm.startsWith('(二)部分公开'))!;
     expect(wrapped.norm).toBe('(二)部分公开(区分处理的,只计这一情形,不计其他情形)');
     expect(wrapped.boxes![0]!.height).toBeGreaterThan(oneLine.boxes![0]!.height * 1.5);
+  }, READ.timeout);
+});
+
+describe.each(HEADED_PRINTS)('seed %s printed with running headers and footers', (name) => {
+  it('reads as the seed', async () => {
+    expectSeed(await analysed(`${name} headed`), seed(name.slice(0, 3) as SeedExpectation['id']));
+  }, READ.timeout);
+
+  it('drops the headers and footers: no page number, no repeated title or address among the blocks', async () => {
+    const page = await readFile({ bytes: pdfs.get(`${name} headed`)!, source: `${name} headed.pdf` }, env);
+    const texts = page.blocks.flatMap((b) => (b.kind === 'text' ? [b.cell.text] : []));
+    expect(texts.filter((t) => /^\d+\/\d+$/.test(t) || t.startsWith('file://') || t.includes('_政府信息公'))).toEqual([]);
   }, READ.timeout);
 });
 
