@@ -14,7 +14,8 @@ import { runWorker, type Outcome, type Timings } from './worker';
 
 /** stdout with back-pressure: a slow pipe holds the run back instead of filling memory. */
 class Sink {
-  private broken = false;
+  /** The reader went away: the rest of the run would be written nowhere. */
+  broken = false;
   constructor(private readonly out: NodeJS.WriteStream) {
     // A reader that went away (| head) ends the output, not the run with a stack trace.
     out.on('error', () => (this.broken = true));
@@ -123,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
   const skipped = new Skipped();
   try {
     for await (const next of inputsOf(opts, skipped)) {
+      if (out.broken) break;
       const item = 'later' in next ? next.later : Promise.resolve(next);
       const n = id++;
       pending.push({
