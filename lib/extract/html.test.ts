@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { htmlBlocks, htmlMeta, htmlPage } from './html';
 import { createNormalizer, detectScript } from '../normalize';
+import { buildGridWithin } from '../grid';
 import type { Block } from '../types';
 import { SHARED } from '../../test/fixtures/seeds';
 
@@ -145,6 +146,18 @@ describe('htmlPage on huge and deep pages', () => {
     expect(outline(read.blocks)).toEqual(Array.from({ length: 10 }, (_, i) => `[table ${i}: 5000×4]`));
     expect(read.unreadable.map((u) => u.reason)).toEqual(['页面表格过大（合计超过 200000 个单元格），其后的表格未能完整读取']);
   }, 60_000);
+
+  it('reads the first 1000 tables of a page of more, and says so once', () => {
+    const read = htmlPage(page('<table><tr><td>1</td></tr></table>'.repeat(1002)), 'x.html', simplified);
+    expect(read.blocks).toHaveLength(1000);
+    expect(read.unreadable.map((u) => u.reason)).toEqual(['页面表格过多（超过 1000 个），其后的表格未读取']);
+  });
+
+  it('keeps at most the cell cap of rows, also rows without cells', () => {
+    const built = buildGridWithin(page(`<table>${'<tr>'.repeat(30)}</table>`).getElementsByTagName('table')[0]!, 0, simplified, 20);
+    expect(built).toMatchObject({ truncated: true, cells: 0 });
+    expect(built.grid.rows).toHaveLength(20);
+  });
 
   it('reads text and tables nested 20,000 elements deep (recursion overflowed the stack)', () => {
     const doc = page(`${'<div>'.repeat(20_000)}正文<table><tr><td>${'<span>'.repeat(20_000)}1</td></tr></table>`);

@@ -39,6 +39,11 @@ function surveyTables(doc: Document): { index: Map<Element, number>; nesting: Se
 
 /** Most slots all the tables of one page may fill together (MAX_TABLE_CELLS each). */
 export const MAX_PAGE_CELLS = 200_000;
+/**
+ * Most tables one page may have read as grids. A report has a dozen; each table costs its walk
+ * and its reading, so 20,000 two-cell tables took 2 s in Chromium.
+ */
+export const MAX_PAGE_TABLES = 1000;
 
 /** What the HTML front door yields besides the meta data: the blocks, and the tables cut short. */
 export interface HtmlContent {
@@ -82,7 +87,12 @@ export function htmlContent(doc: Document, pageNormalizer: Normalizer): HtmlCont
   };
 
   /** A data table's grid, within the caps; null when the page's cap leaves it no room. */
+  let tablesLeft = MAX_PAGE_TABLES;
   const gridOf = (table: Element): Grid | null => {
+    if (tablesLeft-- <= 0) {
+      if (tablesLeft === -1) unreadable.push(TOO_MANY_TABLES);
+      return null;
+    }
     if (cellsLeft <= 0) {
       if (!pageCapped) unreadable.push(PAGE_CAPPED);
       pageCapped = true;
@@ -160,6 +170,12 @@ const tableCapped = (read: number): Unreadable => ({
   reason: `表格过大（超过 ${MAX_TABLE_CELLS} 个单元格），只读取了前 ${read} 个`,
   reasonEn: `a table too large (over ${MAX_TABLE_CELLS} cells): only its first ${read} were read`,
 });
+
+const TOO_MANY_TABLES: Unreadable = {
+  table: null,
+  reason: `页面表格过多（超过 ${MAX_PAGE_TABLES} 个），其后的表格未读取`,
+  reasonEn: `too many tables on the page (over ${MAX_PAGE_TABLES}): the tables after that were not read`,
+};
 
 const PAGE_CAPPED: Unreadable = {
   table: null,

@@ -29,8 +29,11 @@ const ROW = new Set(['tr']);
 const ROW_GROUPS = new Set(['tr', 'thead', 'tbody', 'tfoot']);
 const CELLS = new Set(['td', 'th']);
 
-/** The table's own visible rows in document order, not those of tables nested in its cells. */
-function ownRows(table: Element): OwnRow[] {
+/**
+ * The table's own visible rows in document order, not those of tables nested in its cells; at
+ * most `limit` of them (a row costs a slot array even when it has no cell).
+ */
+function ownRows(table: Element, limit: number): OwnRow[] {
   const rows: OwnRow[] = [];
   let groupStart = 0;
   const closeGroup = () => {
@@ -38,11 +41,12 @@ function ownRows(table: Element): OwnRow[] {
     groupStart = rows.length;
   };
   for (const child of childrenNamed(table, ROW_GROUPS)) {
+    if (rows.length >= limit) break;
     if (child.localName === 'tr') rows.push({ tr: child, groupEnd: 0 });
     else {
       // Rows directly under <table> form a group of their own.
       closeGroup();
-      for (const tr of childrenNamed(child, ROW)) rows.push({ tr, groupEnd: 0 });
+      for (const tr of childrenNamed(child, ROW)) if (rows.length < limit) rows.push({ tr, groupEnd: 0 });
       closeGroup();
     }
   }
@@ -83,7 +87,8 @@ export interface BuiltGrid {
  * At most `cellLimit` slots are filled: the rows that fit, whole.
  */
 export function buildGridWithin(table: Element, index: number, normalizer: Normalizer, cellLimit: number): BuiltGrid {
-  const rows = ownRows(table);
+  // One row more than the limit allows tells that the table goes on past it.
+  const rows = ownRows(table, cellLimit + 1);
   const slots: GridCell[][] = [];
   let written = 0;
   let width = 0;
@@ -121,6 +126,8 @@ export function buildGridWithin(table: Element, index: number, normalizer: Norma
       break;
     }
   }
+  // Rows without cells fill no slot: the row limit stops them.
+  kept = Math.min(kept, cellLimit);
   slots.length = kept;
   width = 0;
   for (const row of slots) width = Math.max(width, row.length);
