@@ -29,9 +29,14 @@ const INJECTED_TO = '<tr><td>1</td><td>4</td><td>0</td><td>0</td><td>6</td>';
 // Reading a PDF loads pdf.js on first use and runs it over every page: more than vitest's 5 s default on a loaded machine.
 const READ = { timeout: 60_000 };
 
+// …and with 表四's 未经复议直接起诉 结果维持 left blank.
+const BLANKED_FROM = '<td>5</td><td>0</td>';
+const BLANKED_TO = '<td>5</td><td></td>';
+
 const pdfs = new Map<string, Uint8Array>();
 const analyses = new Map<string, Promise<Analysis>>();
 let injectedHtml = '';
+let blankedHtml = '';
 
 beforeAll(async () => {
   const printer = await startPrinter();
@@ -41,6 +46,8 @@ beforeAll(async () => {
     for (const name of HEADED_PRINTS) pdfs.set(`${name} headed`, await printer.file(path.join(HTML_DIR, `${name}.html`), { ...A4, displayHeaderFooter: true }));
     injectedHtml = fs.readFileSync(path.join(HTML_DIR, '002-clean.html'), 'utf8').replace(INJECTED_FROM, INJECTED_TO);
     pdfs.set('002-clean injected', await printer.html(injectedHtml, A4));
+    blankedHtml = fs.readFileSync(path.join(HTML_DIR, '002-clean.html'), 'utf8').replace(BLANKED_FROM, BLANKED_TO);
+    pdfs.set('002-clean blanked', await printer.html(blankedHtml, A4));
   } finally {
     await printer.close();
   }
@@ -114,6 +121,17 @@ describe('a figure changed before printing', () => {
     const html = analyzeDocument(parseHTML(injectedHtml).document, { source: '002-clean injected.html' });
     expect(significant(a.report.findings)).toEqual(significant(html.report.findings));
     expect(figuresOf(a)).toEqual(figuresOf(html));
+  }, READ.timeout);
+});
+
+describe('a cell left blank before printing', () => {
+  it('reads as blank (null, never 0) and gives exactly VAL-BLANK for it, as the HTML does', async () => {
+    const a = await analysed('002-clean blanked');
+    expect(a.figures.get('appeals.suitDirect.upheld')!.value).toBeNull();
+    expect(significant(a.report.findings)).toEqual([{ rule: 'VAL-BLANK', cell: 'appeals.suitDirect.upheld' }]);
+    const html = analyzeDocument(parseHTML(blankedHtml).document, { source: '002-clean blanked.html' });
+    expect(figuresOf(a)).toEqual(figuresOf(html));
+    expect(significant(a.report.findings)).toEqual(significant(html.report.findings));
   }, READ.timeout);
 });
 
