@@ -8,7 +8,10 @@ export type { SourceForm } from './report/schema';
 
 /** One cell of a table (HTML grid) or one cell/line of a saved-text page. */
 export interface Cell {
-  /** Text as printed (after &nbsp;/whitespace folding, before normalisation). */
+  /**
+   * Text as printed (after &nbsp;/whitespace folding, before normalisation). A cell printed on
+   * several lines (<br>, <p>s in a <td>) keeps each break as one "\n": "3\n5" is two numbers.
+   */
   text: string;
   /** Normalised: simplified, ASCII digits and punctuation, no romanisation, no whitespace. */
   norm: string;
