@@ -32,12 +32,14 @@ export async function launchChromiumDriver(options: LaunchOptions = {}): Promise
         await page.keyboard.type(text);
       },
       async chooseFromContextMenu(selector, nth, menuItemId) {
-        await page.locator(selector).nth(nth).click({ button: 'right' });
+        const target = page.locator(selector).nth(nth);
+        await target.click({ button: 'right' });
         // Headless Chromium shows no native menu: the worker runs what choosing the item runs.
-        await lens.inWorker(({ tab, url, id }) => {
+        const linkUrl = await target.evaluate((el) => el.closest('a')?.href);
+        await lens.inWorker(({ tab, url, id, link }) => {
           const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void };
-          onClicked.dispatch({ menuItemId: id, frameId: 0, editable: false, pageUrl: url }, { id: tab, index: 0, windowId: -1, url });
-        }, { tab: await lens.tabId(page), url: page.url(), id: menuItemId });
+          onClicked.dispatch({ menuItemId: id, frameId: 0, editable: false, pageUrl: url, ...(link ? { linkUrl: link } : {}) }, { id: tab, index: 0, windowId: -1, url });
+        }, { tab: await lens.tabId(page), url: page.url(), id: menuItemId, link: linkUrl });
       },
       async reload() {
         await page.reload({ waitUntil: 'load' });

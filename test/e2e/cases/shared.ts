@@ -174,6 +174,23 @@ export const SHARED_CASES: SharedCase[] = [
     },
   },
   {
+    name: "a report PDF linked from a page opens in the viewer from the link's context menu: six pages drawn, the report read",
+    async run(driver) {
+      // 淮安市人民政府's 2024 report page, whose body is only its PDF attachment (a real WPS-made PDF).
+      const tab = await openReport(driver, 'attachment-huaian');
+      await tab.chooseFromContextMenu('a[href$=".pdf"]', 0, 'gkl-open-viewer');
+      const viewer = await driver.extensionTab('/viewer.html');
+      await viewer.waitFor('body[data-state="ready"]');
+      expect(await viewer.texts('.pdf-page')).toHaveLength(6);
+      await viewer.waitFor('.pdf-page[data-page="1"][data-drawn] .textLayer');
+      expect((await viewer.texts('.pdf-page[data-page="1"] .textLayer')).join('').replace(/\s+/g, '')).toContain('政府信息公开工作年度报告');
+      // The window's title is the report's title, as the engine read it from the file.
+      expect((await viewer.texts('title'))[0]).toContain('淮安市人民政府');
+      await viewer.close();
+      await tab.close();
+    },
+  },
+  {
     name: 'the JSON copied on a plain-http page parses, and is the report shown',
     async run(driver) {
       const tab = await openReport(driver, '001-word');
