@@ -81,10 +81,10 @@ describe.each(['000', '001', '002', '003'] as SeedId[])('seed %s on one line', (
   it('cells glued together: no figure guessed, every table with figures run together TBL-UNREADABLE, none TBL-MISSING', () => {
     const a = analyzeText(fixture(`${id}-clean.glued.txt`), { source: `${id}.txt` });
     for (const [key, f] of a.figures) expect([key, f.value]).toEqual([key, s.figures![key]]);
-    const unreadable = { '000': ['active', 'requests', 'appeals'], '001': ['active', 'requests'], '002': ['requests', 'appeals'], '003': ['active', 'requests', 'appeals'] }[id];
-    const read = { '000': 42, '001': 64, '002': 59, '003': 38 }[id];
-    expect(a.figures.size).toBe(read);
-    expect(significant(a)).toEqual(unreadable.map((t) => `TBL-UNREADABLE ${t}`).sort());
+    const unreadable: Record<string, string[]> = { '000': ['active', 'requests', 'appeals'], '001': ['active', 'requests'], '002': ['requests', 'appeals'], '003': ['active', 'requests', 'appeals'] };
+    const read: Record<string, number> = { '000': 42, '001': 64, '002': 59, '003': 38 };
+    expect(a.figures.size).toBe(read[id]);
+    expect(significant(a)).toEqual(unreadable[id]!.map((t) => `TBL-UNREADABLE ${t}`).sort());
   });
 });
 
