@@ -159,9 +159,14 @@ export function htmlContent(doc: Document, pageNormalizer: Normalizer): HtmlCont
   return { blocks, unreadable };
 }
 
-/** The table's visible <caption>, if any (no `children` array: a page may have 20,000 tables). */
+/**
+ * The table's visible <caption>, if any. It stands before the rows: the scan stops at the first
+ * <tr> (a table of 110,000 rows directly under <table> is not walked again for it).
+ */
 function captionOf(table: Element): Element | undefined {
-  for (let c = table.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'caption' && !isHidden(c)) return c;
+  for (let c = table.firstElementChild; c && c.localName !== 'tr'; c = c.nextElementSibling) {
+    if (c.localName === 'caption' && !isHidden(c)) return c;
+  }
   return undefined;
 }
 
