@@ -12,7 +12,7 @@ import { startAnalyzer } from '@/entrypoints/analyzer.content/analyzer';
 import { createKeep } from '@/components/snapshots/keep';
 import { fetchFile, FileFetchError, MAX_FILE_BYTES } from './fetch-file';
 import { formOf, messageOf, readPage } from './read-report';
-import { openPdf } from './pdf';
+import { openPdf, startPdfWorker } from './pdf';
 import { showPdf, type PdfView } from './pdf-view';
 import { showBlocks } from './blocks-view';
 import './viewer.css';
@@ -211,5 +211,8 @@ document.addEventListener('drop', (event) => {
 window.addEventListener('popstate', () => location.reload());
 
 const file = new URLSearchParams(location.search).get('file');
-if (file) void openUrl(file);
-else showIdle();
+if (file) {
+  // Most files opened by address are PDFs: pdf.js's worker starts while the file downloads.
+  if (!/\.docx?$/i.test(file.split(/[?#]/)[0]!)) startPdfWorker();
+  void openUrl(file);
+} else showIdle();
