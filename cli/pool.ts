@@ -31,6 +31,10 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private closing = false;
+  /** Workers that died before they were ready, in a row: the program itself cannot start one. */
+  private startFailures = 0;
+  /** Set when no worker can start: what every input gets. */
+  private dead: Problem | null = null;
 
   constructor(private readonly opts: PoolOptions) {
     for (let i = 0; i < opts.size; i++) this.slots.push(this.spawn());
@@ -72,12 +76,14 @@ export class WorkerPool {
     worker.on('message', (msg: Outcome | { ready: true }) => {
       if ('ready' in msg) {
         slot.ready = true;
+        this.startFailures = 0;
       } else if (slot.task && slot.task.job.id === msg.id) {
         this.finish(slot, msg);
       }
       this.pump();
     });
     worker.on('error', (e: Error & { code?: string }) => {
+      if (!slot.ready && ++this.startFailures >= 3) return this.giveUp(e);
       const problem: Problem = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? { kind: 'limit', zh: `超出内存上限（${this.opts.maxMemoryMb} MB），已中止`, en: `over the memory limit (${this.opts.maxMemoryMb} MB), stopped` }
         : { kind: 'failed', zh: '分析失败', en: `analysis failed: ${e.message}` };
@@ -108,7 +114,23 @@ export class WorkerPool {
     this.pump();
   }
 
+  /** No worker can start (a broken build): every input left says so, instead of respawning forever. */
+  private giveUp(e: Error) {
+    this.closing = true;
+    const problem: Problem = { kind: 'failed', zh: '分析进程无法启动', en: `the worker cannot start: ${e.message}` };
+    for (const slot of this.slots) {
+      if (slot.task) this.finish(slot, { id: slot.task.job.id, problem });
+      void slot.worker.terminate();
+    }
+    for (const task of this.queue.splice(0)) task.resolve({ id: task.job.id, problem });
+    this.dead = problem;
+  }
+
   private pump() {
+    if (this.dead) {
+      for (const task of this.queue.splice(0)) task.resolve({ id: task.job.id, problem: this.dead });
+      return;
+    }
     for (const slot of this.slots) {
       if (!this.queue.length) return;
       if (!slot.ready || slot.task) continue;

@@ -90,8 +90,12 @@ class Fetcher {
       const result = await this.fetchWithRetries(url);
       if ('bytes' in result && cache) {
         // Body first, then the entry that makes it count: a run killed in between re-fetches.
-        await fs.promises.writeFile(`${cache}.body`, result.bytes);
-        await fs.promises.writeFile(`${cache}.json`, JSON.stringify({ url, status: 200, contentType: result.contentType ?? null } satisfies Cached));
+        try {
+          await fs.promises.writeFile(`${cache}.body`, result.bytes);
+          await fs.promises.writeFile(`${cache}.json`, JSON.stringify({ url, status: 200, contentType: result.contentType ?? null } satisfies Cached));
+        } catch {
+          // A full or read-only disk costs the cache, not the page.
+        }
       }
       return result;
     } finally {

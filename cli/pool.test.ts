@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { WorkerPool } from './pool';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-pool-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('WorkerPool', () => {
+  it('gives every input one problem when no worker can start (a broken build), instead of respawning forever', async () => {
+    const entry = path.join(dir, 'broken.mjs');
+    fs.writeFileSync(entry, "throw new Error('the bundle is broken');\n");
+    const pool = new WorkerPool({ size: 2, timeoutMs: 60_000, maxMemoryMb: 64, settings: { agency: null }, entry: pathToFileURL(entry) });
+    const outcomes = await Promise.all([1, 2, 3].map((id) => pool.run({ id, source: `f${id}`, bytes: new Uint8Array([0x61]) })));
+    await pool.close();
+    expect(outcomes).toEqual([1, 2, 3].map((id) => ({ id, problem: { kind: 'failed', zh: '分析进程无法启动', en: 'the worker cannot start: the bundle is broken' } })));
+  });
+});
