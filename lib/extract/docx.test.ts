@@ -46,6 +46,13 @@ describe('word/document.xml → blocks', () => {
     expect(gridOf(page.blocks).rows[1]![0]!.norm).toBe('信息内容');
   });
 
+  it('keeps a cell\'s paragraphs and breaks on lines of their own: "3" over "5" is two numbers, never 35', () => {
+    const body = `<w:tbl><w:tr><w:tc>${paragraph('3')}${paragraph('5')}</w:tc><w:tc>${paragraph('行政', '许可')}</w:tc></w:tr></w:tbl>`;
+    const cells = gridOf(readDocx(writeDocx({ body }), 'x.docx').blocks).rows[0]!;
+    expect(cells.map((c) => c.text)).toEqual(['3\n5', '行政\n许可']);
+    expect(cells[1]!.norm).toBe('行政许可');
+  });
+
   it('reads runs, tabs and breaks; text boxes, content controls and insertions; not deleted text or field codes', () => {
     const body = [
       '<w:p><w:r><w:t>一、</w:t></w:r><w:r><w:t xml:space="preserve">总体</w:t></w:r><w:ins><w:r><w:t>情况</w:t></w:r></w:ins><w:del><w:r><w:delText>删去</w:delText></w:r></w:del></w:p>',

@@ -6,6 +6,7 @@ import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type { Block, Grid, GridCell, Page, PageMeta } from '../types';
 import { createNormalizer, detectScript, foldSpaces, type Normalizer } from '../normalize';
 import { MAX_LABEL_LENGTH, REPORT_TITLE } from '../formats';
+import { foldLines } from '../grid/text';
 import { rememberingLabels } from './memo';
 import { findElement, isElement, parseXml, textOf, type XmlElement } from './xml';
 import { UnreadableFile } from './unreadable-file';
@@ -131,7 +132,7 @@ class BodyReader {
     }
   }
 
-  /** The text of a table cell: its paragraphs joined by spaces (as a browser shows a <td>). */
+  /** The text of a table cell: its paragraphs (and lines broken by w:br) one per line, as lib/grid keeps a <td>'s. */
   private cellText(tc: XmlElement): string {
     const saved = this.line;
     const before = this.blocks.length;
@@ -140,7 +141,7 @@ class BodyReader {
     this.flush();
     const parts = this.blocks.splice(before).map((b) => (b.kind === 'text' ? b.cell.text : ''));
     this.line = saved;
-    return foldSpaces(parts.join(' '));
+    return foldLines(parts.join('\n'));
   }
 
   /** The rows of a table, through wrappers (w:sdt, w:customXml) around them. */

@@ -25,7 +25,8 @@ function inline(text: string): string {
   return text
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<br\s*\/?>/gi, ' ')
+    // A line break in a cell: "3<br>5" is two numbers, as lib/grid reads it.
+    .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/(\*\*|__|`)/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1')

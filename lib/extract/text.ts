@@ -5,7 +5,8 @@
 // lines ("标题: …") and a "==== 正文 ====" rule above the body. Other tools save a report as
 // `pdftotext -layout` columns (text-columns.ts) or as markdown (text-markdown.ts).
 import type { Block, Cell, PageMeta, SourceForm } from '../types';
-import { foldSpaces, type Normalizer } from '../normalize';
+import type { Normalizer } from '../normalize';
+import { foldLines } from '../grid/text';
 import { REPORT_TITLE } from '../formats';
 import { rememberingLabels } from './memo';
 import { columnRows, isColumnLayout, type CellRow } from './text-columns';
@@ -98,7 +99,7 @@ export function textBlocks(text: string, pageNormalizer: Normalizer): Block[] {
   const lines = linesOf(text);
   const blocks: Block[] = [];
   const cell = (raw: string, line: number, col: number): Block => {
-    const t = foldSpaces(raw);
+    const t = foldLines(raw);
     const c: Cell = { text: t, norm: t === '' ? '' : normalizer.label(t), table: line, row: 0, col };
     return { kind: 'text', cell: c };
   };
