@@ -133,10 +133,12 @@ export async function launchFirefoxDriver(options: FirefoxLaunchOptions = {}): P
    * → the extensions' tab tracker (the extension cannot see the address of a non-gov.cn tab).
    */
   const tabIds = new WeakMap<Page, number>();
+  /** The BiDi id of a page's top-level browsing context. */
+  const contextOf = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
   async function tabId(page: Page): Promise<number> {
     const known = tabIds.get(page);
     if (known !== undefined) return known;
-    const context = (page.mainFrame() as unknown as { _id: string })._id;
+    const context = contextOf(page);
     const id = await inChrome<number>(`
       const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
       const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
@@ -199,6 +201,22 @@ export async function launchFirefoxDriver(options: FirefoxLaunchOptions = {}): P
       async badgeText() {
         // MV2 names the toolbar button browserAction, MV3 action.
         return withExtensionApi<string>('(api, tabId) => (api.action ?? api.browserAction).getBadgeText({ tabId })', await tabId(page));
+      },
+      async clickToolbarButton() {
+        // What the toolbar button (or its place in the extensions menu) does on a click: the action
+        // triggered for the window's selected tab, which grants activeTab and opens the popup.
+        await inChrome(`
+          const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+          const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+          const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+          const context = NavigableManager.getBrowsingContextById(${JSON.stringify(contextOf(page))});
+          gBrowser.selectedTab = gBrowser.getTabForBrowser(context.embedderElement);
+          const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(addonId)});
+          ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+          for (let i = 0; i < 300 && !ViewPopup.for(extension, window); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+          const popup = ViewPopup.for(extension, window);
+          if (!popup) throw new Error('the toolbar button opened no popup');
+          popup.closePopup();`);
       },
       async popup() {
         const url = `${origin}/popup.html?tab=${await tabId(page)}`;

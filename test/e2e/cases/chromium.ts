@@ -51,6 +51,7 @@ export async function launchChromiumDriver(options: LaunchOptions = {}): Promise
       waitForVerdict: () => lens.waitForVerdict(page),
       badgeText: async () => (await lens.badge(page)).text,
       popup: async () => extensionTab(await lens.popup(page)),
+      clickToolbarButton: () => lens.clickToolbarButton(page),
       screenshot: (name) => lens.screenshot(page, name),
       close: () => page.close(),
     };

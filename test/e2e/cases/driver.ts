@@ -43,6 +43,11 @@ export interface DriverTab {
   waitForVerdict(): Promise<Verdict>;
   /** The toolbar button's badge text in this tab. */
   badgeText(): Promise<string>;
+  /**
+   * A click on the extension's toolbar button with this tab in front, as the reader's: it grants the
+   * extension `activeTab` on the page (the popup it opens is closed again).
+   */
+  clickToolbarButton(): Promise<void>;
   /** The toolbar button's popup for this tab (popup.html?tab=<id>, in a tab of its own). */
   popup(): Promise<ExtensionTab>;
   /** docs/screenshots/<name>.png of the page as shown. */

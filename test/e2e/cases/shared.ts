@@ -108,6 +108,29 @@ export const SHARED_CASES: SharedCase[] = [
     },
   },
   {
+    name: '"check this page" in the popup reads a report outside gov.cn, once the toolbar button was clicked there (activeTab)',
+    async run(driver) {
+      // A county site on a bare IP address: the extension may not read it by itself.
+      const tab = await driver.open('elsewhere-001');
+      // Without the click the popup's "check" is refused (its status says why) and the page stays as it was.
+      const refused = await tab.popup();
+      await refused.waitFor('button.check');
+      await refused.click('button.check');
+      await refused.waitFor('p.status:not(:empty)');
+      expect(await tab.evaluate((host) => document.querySelectorAll(host).length, PANEL_HOST)).toBe(0);
+      await refused.close();
+      await tab.clickToolbarButton();
+      const popup = await tab.popup();
+      await popup.waitFor('button.check');
+      await popup.click('button.check');
+      await tab.waitForAnalyzer();
+      expect(await tab.waitForVerdict()).toEqual({ isReport: true, errors: 7, warnings: 1, infos: 0, agency: '盘锦市双台子区人民政府办公室', year: 2023 });
+      expect(await tab.badgeText()).toBe('7');
+      await popup.close();
+      await tab.close();
+    },
+  },
+  {
     name: 'seed 003 (traditional with romanisation, T2019): 12 errors',
     async run(driver) {
       const tab = await openReport(driver, '003-word');
