@@ -8,7 +8,7 @@ import { inPanel, launchLens, type Lens } from './harness';
 import { engineReport, findings, printSeeds, showPanel } from './viewer-helpers';
 import { bodyFromHtml, writeDocx } from '../helpers/docx';
 import { offendingCells } from '../../components/model';
-import { BAD_FILE_URLS, FIXTURES_HTML, PRINTED_DIR, fileRoute } from '../../scripts/serve';
+import { BAD_FILE_URLS, FIXTURES_HTML, PRINTED_DIR, REPO_ROOT, fileRoute } from '../../scripts/serve';
 
 let lens: Lens;
 beforeAll(async () => {
@@ -229,4 +229,30 @@ describe('addresses that answer badly: a clear message, the links kept, the page
     const page = await openViewer(BAD_FILE_URLS.noAnswer);
     expect(await message(page)).toBe(await lens.t('viewer.error.timeout', ['30']));
   }, 90_000);
+});
+
+describe('accessibility', () => {
+  it('axe finds no violation in the viewer page, empty and showing a PDF (the panel has its own check)', async () => {
+    const axe = await readFile(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+    const page = await lens.context.newPage();
+    // axe is injected as a script, which the extension page's CSP would refuse.
+    await (await lens.context.newCDPSession(page)).send('Page.setBypassCSP', { enabled: true });
+    const run = async () => {
+      await page.addScriptTag({ content: axe });
+      return page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run(
+          // The panel (its own axe check: ux.e2e), and the canvas pdf.js hides in the body to measure text.
+          { exclude: [['gongkai-lens'], ['.hiddenCanvasElement']] },
+          { resultTypes: ['violations'] },
+        );
+        return result.violations.map((v) => `${v.id} ×${v.nodes.length} ${JSON.stringify(v.nodes.map((n) => (n as { target: unknown }).target))}`);
+      });
+    };
+    await page.goto(viewerUrl());
+    await page.waitForFunction(() => document.body.dataset.state === 'idle');
+    expect(await run()).toEqual([]);
+    await page.goto(viewerUrl(fileRoute('printed-001-pdf').url));
+    await page.waitForFunction(() => document.body.dataset.state === 'ready' && !!document.querySelector('.pdf-page[data-drawn]'), undefined, { timeout: 60_000 });
+    expect(await run()).toEqual([]);
+  });
 });
