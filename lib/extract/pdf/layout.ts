@@ -99,6 +99,22 @@ export function linesOf(runs: readonly TextRun[]): Line[] {
   return lines.map(lineOf);
 }
 
+// Text this far apart on one line stands in different columns.
+const COLUMN_GAP_EMS = 1.5;
+
+/** A line's pieces parted by wide gaps (the columns of a table drawn without lines), as lines. */
+function columnsOf(line: Line): Line[] {
+  const words = line.runs.flatMap((r) => (/\s/.test(r.text.trim()) ? wordsOf(r) : [r]));
+  const groups: TextRun[][] = [];
+  for (const w of words) {
+    const group = groups[groups.length - 1];
+    const last = group?.[group.length - 1];
+    if (last && w.x - (last.x + last.width) < w.size * COLUMN_GAP_EMS) group!.push(w);
+    else groups.push([w]);
+  }
+  return groups.map(lineOf);
+}
+
 /** A cell's or paragraph's lines as one text. */
 const textOfLines = (lines: readonly Line[]) => lines.reduce((t, l) => joinText(t, l.text), '');
 
@@ -511,6 +527,13 @@ export function layoutPages(pages: readonly PageGeometry[], normalizer: Normaliz
       flush();
     }
     atTop = false;
+    // A row of a table drawn without lines: its cells one block each, as saved text has them.
+    const cells = columnsOf(line);
+    if (cells.length > 1 && cells.some((c) => isFigureText(c.text))) {
+      flush();
+      for (const c of cells) paragraph.push(c), flush();
+      continue;
+    }
     const prev = paragraph[paragraph.length - 1];
     if (prev && startsParagraph(prev, line)) flush();
     paragraph.push(line);

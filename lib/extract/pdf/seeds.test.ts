@@ -19,6 +19,9 @@ const env = { parseHtml: (html: string) => parseHTML(html).document };
 const VARIANTS = ['word', 'clean', 'split'] as const;
 const prints = SEEDS.flatMap((s) => VARIANTS.map((v) => ({ name: `${s.id}-${v}`, seed: s })));
 const NARROW_PRINTS = ['001-word', '003-split'];
+// Printed with the tables' borders removed: no ruling line to rebuild them from.
+const BORDERLESS_PRINTS = ['001-clean', '000-word'];
+const NO_BORDERS = 'td,th,table{border:none!important}';
 // Printed with the browser's header and footer on every page: date, title, address, "1/5".
 const HEADED_PRINTS = ['000-word', '003-split'];
 
@@ -43,6 +46,7 @@ beforeAll(async () => {
   try {
     for (const { name } of prints) pdfs.set(name, await printer.file(path.join(HTML_DIR, `${name}.html`), A4));
     for (const name of NARROW_PRINTS) pdfs.set(`${name} narrow`, await printer.file(path.join(HTML_DIR, `${name}.html`), NARROW, FLOWING_CSS));
+    for (const name of BORDERLESS_PRINTS) pdfs.set(`${name} borderless`, await printer.file(path.join(HTML_DIR, `${name}.html`), A4, NO_BORDERS));
     for (const name of HEADED_PRINTS) pdfs.set(`${name} headed`, await printer.file(path.join(HTML_DIR, `${name}.html`), { ...A4, displayHeaderFooter: true }));
     injectedHtml = fs.readFileSync(path.join(HTML_DIR, '002-clean.html'), 'utf8').replace(INJECTED_FROM, INJECTED_TO);
     pdfs.set('002-clean injected', await printer.html(injectedHtml, A4));
@@ -108,6 +112,19 @@ describe.each(HEADED_PRINTS)('seed %s printed with running headers and footers',
     const page = await readFile({ bytes: pdfs.get(`${name} headed`)!, source: `${name} headed.pdf` }, env);
     const texts = page.blocks.flatMap((b) => (b.kind === 'text' ? [b.cell.text] : []));
     expect(texts.filter((t) => /^\d+\/\d+$/.test(t) || t.startsWith('file://') || t.includes('_政府信息公'))).toEqual([]);
+  }, READ.timeout);
+});
+
+describe('tables printed without borders (read from the text\'s columns)', () => {
+  it('001-clean: every figure and finding as the seed', async () => {
+    expectSeed(await analysed('001-clean borderless'), seed('001'));
+  }, READ.timeout);
+
+  it('000-word: what is read is right — no figure differs from the seed, none is invented', async () => {
+    const read = figuresOf(await analysed('000-word borderless'));
+    const expected = seed('000').figures!;
+    expect(Object.keys(read).length).toBeGreaterThan(100);
+    for (const [key, value] of Object.entries(read)) expect([key, value]).toEqual([key, expected[key]]);
   }, READ.timeout);
 });
 
