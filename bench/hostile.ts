@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import fc from 'fast-check';
-import { newStats, pagesProperty, realPages } from '../test/fuzz/properties';
+import { newStats, pagesProperty, realPages, type Stats } from '../test/fuzz/properties';
 import { worstCases } from '../test/fuzz/worst-cases';
 import { REPO_ROOT } from '../test/fixtures/seeds';
 import { runHostileChromium, type ChromiumCase } from './hostile-chromium';
@@ -27,7 +27,7 @@ export interface HostileCase {
 
 export interface HostileBench {
   cases: (HostileCase | { name: string; error: string })[];
-  fuzz: { cases: number; worstMs: number; worstBytes: number; worstCase: string };
+  fuzz: Stats;
   /** The same worst cases in Chromium (skipped with `--node`). */
   chromium?: ChromiumCase[];
 }
@@ -66,7 +66,7 @@ export function formatHostileBench(b: HostileBench): string {
     );
   }
   lines.push('', `worst case: analysis ${worstMs.toFixed(0)} ms (budget ${HOSTILE_BUDGET_MS}), peak memory rise ${worstMb.toFixed(0)} MB (budget ${HOSTILE_BUDGET_MB})`);
-  lines.push(`fuzz corpus (fixed seed, ${b.fuzz.cases} mutated real pages): slowest analysis ${b.fuzz.worstMs.toFixed(0)} ms on ${(b.fuzz.worstBytes / 1024).toFixed(0)} KB (${b.fuzz.worstCase})`);
+  lines.push(`fuzz corpus (fixed seed, ${b.fuzz.cases} mutated real pages): slowest analysis ${b.fuzz.worstMs.toFixed(0)} ms on ${(b.fuzz.worstBytes / 1024).toFixed(0)} KB (${b.fuzz.worstCase}); of pages ≤ 1 MB ${b.fuzz.worstMsUpTo1Mb.toFixed(0)} ms`);
   if (b.chromium) {
     lines.push('', `The same pages in Chromium (its parser; the engine bundled) — analysis and JS heap growth`);
     for (const c of b.chromium) {

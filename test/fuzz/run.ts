@@ -31,7 +31,7 @@ await run('grids  (random spans)', (s) => gridsProperty(s));
 
 console.log('\nslowest analysis per property (budget: 1000 ms for a page of ≤ 1 MB):');
 for (const [name, s] of results) {
-  console.log(`  ${name.padEnd(40)} ${s.worstMs.toFixed(1).padStart(8)} ms  (${(s.worstBytes / 1024).toFixed(0)} KB: ${s.worstCase.slice(0, 80)})`);
+  console.log(`  ${name.padEnd(40)} ${s.worstMs.toFixed(1).padStart(8)} ms  (${(s.worstBytes / 1024).toFixed(0)} KB: ${s.worstCase.slice(0, 80)}); of pages ≤ 1 MB: ${s.worstMsUpTo1Mb.toFixed(1)} ms`);
 }
 const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(`peak memory of the whole run (resident, parser and test data included): ${peakMb.toFixed(0)} MB (budget 100 MB per page)`);
