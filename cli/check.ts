@@ -6,7 +6,7 @@ import { isMainThread } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { Report } from '../lib/report/schema';
 import { HELP, parseArgs, type Options } from './args';
-import { countInputs, pathItems, Skipped, type Item, type Later } from './inputs';
+import { countInputs, countUrls, pathItems, Skipped, type Item, type Later } from './inputs';
 import { COLOUR, PLAIN, PROBLEM_WORDS, formatReport, summaryLine, type Totals } from './output';
 import { WorkerPool } from './pool';
 import { Progress } from './progress';
@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOUR : PLAIN;
   const progress = new Progress(process.stderr, lang, opts.progress === 'always' || (opts.progress === 'auto' && !!process.stderr.isTTY));
   if (opts.progress !== 'never' && (opts.progress === 'always' || process.stderr.isTTY)) {
-    void countInputs(opts.paths).then((n) => n !== null && !opts.urls && progress.setTotal(n));
+    void Promise.all([countInputs(opts.paths), opts.urls ? countUrls(opts.urls) : 0]).then(([files, urls]) => files !== null && urls !== null && progress.setTotal(files + urls));
   }
   const { Workbook } = opts.xlsx ? await import('./workbook') : { Workbook: null };
   const workbook = Workbook ? new Workbook(lang) : null;

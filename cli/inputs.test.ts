@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePage } from '../lib/extract/decode';
-import { countInputs, globRegExp, pathItems, Skipped, type Item } from './inputs';
+import { countInputs, countUrls, globRegExp, pathItems, Skipped, type Item } from './inputs';
 
 const gbk = (s: string) => {
   // 你好，年报 in GBK, written out so the test does not depend on an encoder.
@@ -79,6 +79,9 @@ describe('pathItems', () => {
   it('counts the inputs ahead for the progress bar without reading them', async () => {
     expect(await countInputs([dir, `${dir}/**/*.htm`, at('sub/d.json')])).toBe(10);
     expect(await countInputs(['-'])).toBeNull();
+    fs.writeFileSync(at('urls.list'), '# reports\nhttp://a.gov.cn/1.html\n\n  http://a.gov.cn/2.html\n');
+    expect(await countUrls(at('urls.list'))).toBe(2);
+    expect(await countUrls(at('no-such.list'))).toBeNull();
   });
 
   it('reads the bytes of each file', async () => {

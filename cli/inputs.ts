@@ -198,3 +198,9 @@ export async function countInputs(args: string[]): Promise<number | null> {
   }
   return n;
 }
+
+/** URLs in a --urls list (its lines but blanks and # comments); null when it cannot be read. */
+export async function countUrls(listFile: string): Promise<number | null> {
+  const text = await fs.promises.readFile(listFile, 'utf8').catch(() => null);
+  return text === null ? null : text.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#')).length;
+}
