@@ -204,13 +204,18 @@ function textRuns(items: readonly TextItem[], page: number, viewport: Matrix): T
   return runs;
 }
 
-/** Reads one page's geometry. */
-export async function pageGeometry(page: PDFPageProxy, ops: Ops): Promise<PageGeometry> {
+/** One page's text runs (getTextContent), with its size. */
+export async function pageText(page: PDFPageProxy): Promise<PageGeometry> {
   const viewport = page.getViewport({ scale: 1 });
-  const vt = viewport.transform as Matrix;
   const content = await page.getTextContent();
   const items = content.items.filter((i): i is TextItem => 'str' in i);
+  return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs: textRuns(items, page.pageNumber, viewport.transform as Matrix), segments: [], images: [] };
+}
+
+/** Adds the page's ruling lines and images (getOperatorList) to what `pageText` read. */
+export async function addDrawing(geometry: PageGeometry, page: PDFPageProxy, ops: Ops): Promise<void> {
   const list = await page.getOperatorList();
-  const { segments, images } = drawing(list.fnArray, list.argsArray, ops, vt);
-  return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs: textRuns(items, page.pageNumber, vt), segments, images };
+  const { segments, images } = drawing(list.fnArray, list.argsArray, ops, page.getViewport({ scale: 1 }).transform as Matrix);
+  geometry.segments = segments;
+  geometry.images = images;
 }

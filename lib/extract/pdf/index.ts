@@ -7,7 +7,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Page } from '../../types';
 import { createNormalizer, detectScript } from '../../normalize';
 import { UnreadableFile } from '../unreadable-file';
-import { pageGeometry, type Ops, type PageGeometry } from './geometry';
+import { addDrawing, pageText, type Ops, type PageGeometry } from './geometry';
 import { layoutPages } from './layout';
 
 /** Pages read at most: an annual report has a dozen; the rest of a longer file is left unread (and said so). */
@@ -77,19 +77,24 @@ export async function readPdfDocument(doc: PDFDocumentProxy, source: string): Pr
   const count = Math.min(doc.numPages, MAX_PDF_PAGES);
   const pages: PageGeometry[] = [];
   try {
-    for (let n = 1; n <= count; n++) {
-      const page = await doc.getPage(n);
-      pages.push(await pageGeometry(page, ops));
-      page.cleanup();
-    }
+    for (let n = 1; n <= count; n++) pages.push(await pageText(await doc.getPage(n)));
   } catch (error) {
     // A file damaged past its first pages: what was read stands only if it holds text.
     if (!pages.some((p) => p.runs.length)) throw unreadable(error);
   }
-
   const text = pages.flatMap((p) => p.runs.map((r) => r.text)).join('');
   if (!text.trim()) {
     throw new UnreadableFile('PDF 没有文字层（扫描件），无法读取数字', 'the PDF has no text layer (scanned pages): no figure can be read');
+  }
+  // Only now the drawings (they decode every image): a scanned file is turned away before.
+  try {
+    for (const geometry of pages) {
+      const page = await doc.getPage(geometry.page);
+      await addDrawing(geometry, page, ops);
+      page.cleanup();
+    }
+  } catch {
+    // A page whose drawing cannot be read keeps its text: its tables, if any, read as text columns.
   }
   const normalizer = createNormalizer(detectScript(text));
   const layout = layoutPages(pages, normalizer);
