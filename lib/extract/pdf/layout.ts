@@ -15,6 +15,9 @@ const SAME_EDGE = 4;
 const MARGIN_SHARE = 0.12;
 // A page drawing more lines than this is a drawing, not a table (bounds the H×V pairing).
 const MAX_SEGMENTS = 4000;
+// A grid of more slots than this is a drawing (graph paper), not a report table: reading its lines
+// as a table would cost time to no purpose (表三 has ~30 × 10).
+const MAX_SLOTS = 20_000;
 // An image smaller than this (points²) is a logo or a stamp, not a table.
 const MIN_TABLE_IMAGE_AREA = 100 * 60;
 
@@ -232,7 +235,7 @@ function tablePart(page: number, frame: readonly Segment[], runs: TextRun[], tak
   const ys = snap([top, bottom, ...hs.map((s) => s.at)]);
   const rows = ys.length - 1;
   const cols = xs.length - 1;
-  if (rows < 1 || cols < 1) return null;
+  if (rows < 1 || cols < 1 || rows * cols > MAX_SLOTS) return null;
   const ruled = (lines: readonly Segment[], at: number, along: number) =>
     lines.some((s) => Math.abs(s.at - at) <= SNAP && along >= s.from - SNAP && along <= s.to + SNAP);
   const uf = new UnionFind(rows * cols);
