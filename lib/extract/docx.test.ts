@@ -72,6 +72,13 @@ describe('word/document.xml → blocks', () => {
     expect(texts(gridOf(page.blocks))).toEqual([['行政许可', '5']]);
   });
 
+  it('reads a table over the size cap up to its last whole row that fits, and says so', () => {
+    const row = `<w:tr>${tc('0').repeat(10)}</w:tr>`;
+    const page = readDocx(writeDocx({ body: `<w:tbl>${row.repeat(2100)}</w:tbl>` }), 'x.docx');
+    expect(gridOf(page.blocks).rows).toHaveLength(2000);
+    expect(page.unreadable).toEqual([{ table: null, reason: '表格过大（超过 20000 个单元格），只读取了前 20000 个', reasonEn: 'a table too large (over 20000 cells): only its first 20000 were read' }]);
+  });
+
   it('takes the title from the first title-like paragraph, else from docProps/core.xml', () => {
     const withHeading = writeDocx({ body: paragraph('淮安市人民政府') + paragraph('2024年政府信息公开工作年度报告'), title: 'WPS 文档' });
     expect(readDocx(withHeading, 'x.docx').meta.title).toBe('2024年政府信息公开工作年度报告');

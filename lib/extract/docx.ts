@@ -3,7 +3,8 @@
 // w:br) text blocks, in reading order: the same Page the HTML path yields. A table holding tables is
 // a layout table, read through like a page frame: its text flows, its inner tables become grids.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
-import type { Block, Grid, GridCell, Page, PageMeta } from '../types';
+import type { Block, Grid, GridCell, Page, PageMeta, Unreadable } from '../types';
+import { MAX_TABLE_CELLS } from '../grid';
 import { createNormalizer, detectScript, foldSpaces, type Normalizer } from '../normalize';
 import { MAX_LABEL_LENGTH, REPORT_TITLE } from '../formats';
 import { foldLines } from '../grid/text';
@@ -63,6 +64,8 @@ const SKIPPED = new Set(['w:delText', 'w:instrText', 'mc:Fallback', 'w:pPr', 'w:
 /** Walks the body in reading order into blocks. */
 class BodyReader {
   readonly blocks: Block[] = [];
+  /** Tables cut at the size cap (TBL-UNREADABLE). */
+  readonly unreadable: Unreadable[] = [];
   private tables = 0;
   private line: string[] = [];
 
@@ -169,7 +172,17 @@ class BodyReader {
   private grid(tbl: XmlElement): Grid {
     const index = this.tables++;
     const slots: GridCell[][] = [];
+    let filled = 0;
     for (const [r, tr] of this.rowsOf(tbl).entries()) {
+      // As lib/grid caps an HTML table: read up to the last whole row that fits, and say so.
+      if (filled >= MAX_TABLE_CELLS) {
+        this.unreadable.push({
+          table: null,
+          reason: `表格过大（超过 ${MAX_TABLE_CELLS} 个单元格），只读取了前 ${filled} 个`,
+          reasonEn: `a table too large (over ${MAX_TABLE_CELLS} cells): only its first ${filled} were read`,
+        });
+        break;
+      }
       const row: GridCell[] = [];
       slots.push(row);
       const before = intOf(attr(propertyOf(tr, 'w:trPr', 'w:gridBefore'), 'w:val'), 0);
@@ -186,8 +199,9 @@ class BodyReader {
         }
         c += span;
       }
+      filled += Math.max(1, row.length);
     }
-    const width = Math.max(0, ...slots.map((row) => row.length));
+    const width = slots.reduce((w, row) => Math.max(w, row.length), 0);
     for (const [r, row] of slots.entries()) {
       for (let c = 0; c < width; c++) row[c] ??= { text: '', norm: '', table: index, row: r, col: c, origin: false };
     }
@@ -223,5 +237,5 @@ export function readDocx(bytes: Uint8Array, source: string): Page {
   reader.read(body);
   if (reader.blocks.length === 0) throw new UnreadableFile('DOCX 中没有文字', 'DOCX holds no text');
   const meta: PageMeta = { title: titleOf(reader.blocks, coreTitle(parts[CORE_PROPERTIES]), pageNormalizer), metas: {}, source };
-  return { form: 'docx', script: pageNormalizer.script, meta, blocks: reader.blocks, unreadable: [] };
+  return { form: 'docx', script: pageNormalizer.script, meta, blocks: reader.blocks, unreadable: reader.unreadable };
 }

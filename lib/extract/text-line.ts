@@ -47,10 +47,12 @@ export function oneLineRows(lines: readonly string[], from: number, label: (text
   for (let i = from; i < lines.length; i++) {
     const cells: string[] = [];
     let words: string[] = [];
+    let wordsLength = 0;
     let inTable = false;
     const flush = () => {
       if (words.length) cells.push(words.join(' '));
       words = [];
+      wordsLength = 0;
     };
     for (const token of lines[i]!.split(/\s+/).filter((t) => t !== '')) {
       const norm = label(token);
@@ -70,7 +72,8 @@ export function oneLineRows(lines: readonly string[], from: number, label: (text
         const numbered = NUMBERED.test(token);
         if (numbered) flush();
         words.push(token);
-        inTable = (inTable || numbered) && words.join('').length <= MAX_LABEL_PART;
+        wordsLength += token.length;
+        inTable = (inTable || numbered) && wordsLength <= MAX_LABEL_PART;
       }
     }
     flush();

@@ -7,7 +7,7 @@
 // figures could stand in any columns, so none of them is kept: no number is shown in a wrong column.
 import type { Block, Cell } from '../types';
 import { APPLICANT_COLUMNS, type TableId } from '../report/keys';
-import type { LabelEntry } from '../formats';
+import { MAX_LABEL_LENGTH, type LabelEntry } from '../formats';
 import { APPEAL_ORDER, classify, parseCell, type Reading } from './reading';
 
 interface Run {
@@ -46,6 +46,8 @@ const GLUED_SEGMENT = /((?:\d+[.、](?!\d))?[^\d]+)(\d+(?:\.\d+)?)(?:万元|元)
 const ROW_NUMBER = /^(?:\(?[一二三四五六七八九十]+[)、]|\d+[.、](?!\d))/;
 const MAX_GLUED_LENGTH = 4000;
 const NUMBER_PART = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+// Longer than any count or amount a report prints (and than a JSON number holds exactly).
+const MAX_FIGURE_DIGITS = 18;
 
 /**
  * The one way of parting `digits` into `n` cells, each a number or blank (a blank cell leaves no
@@ -54,12 +56,13 @@ const NUMBER_PART = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 export function uniqueParting(digits: string, n: number): string[] | null {
   // ways[k][i]: partings of digits[i..] into k cells, counted up to 2.
   const L = digits.length;
+  if (L > n * MAX_FIGURE_DIGITS) return null;
   const ways: number[][] = Array.from({ length: n + 1 }, () => Array<number>(L + 1).fill(0));
   ways[0]![L] = 1;
   for (let k = 1; k <= n; k++) {
     for (let i = L; i >= 0; i--) {
       let w = ways[k - 1]![i]!; // this cell blank
-      for (let j = i + 1; j <= L && w < 2; j++) if (NUMBER_PART.test(digits.slice(i, j))) w += ways[k - 1]![j]!;
+      for (let j = i + 1; j <= Math.min(L, i + MAX_FIGURE_DIGITS) && w < 2; j++) if (NUMBER_PART.test(digits.slice(i, j))) w += ways[k - 1]![j]!;
       ways[k]![i] = Math.min(w, 2);
     }
   }
@@ -217,12 +220,14 @@ export class TextReader {
       const entry = classify(text, this.reading.table, true);
       return entry?.kind === 'row' ? entry : entry?.kind === 'group' && entry.row ? { table: entry.table, row: entry.row } : null;
     };
-    for (let s = 0; s < label.length; s++) {
+    // Only a tail as short as a label can name a row.
+    const first = Math.max(0, label.length - MAX_LABEL_LENGTH);
+    for (let s = first; s < label.length; s++) {
       if (s > 0 && !ROW_NUMBER.test(label.slice(s))) continue;
       const row = rowOf(label.slice(s));
       if (row) return row;
     }
-    for (let s = 1; s < label.length; s++) {
+    for (let s = Math.max(1, first); s < label.length; s++) {
       const row = rowOf(label.slice(s));
       if (row?.table === 'active') return row;
     }
