@@ -54,6 +54,8 @@ describe('uniqueParting', () => {
     expect(uniqueParting('100', 2)).toBeNull(); // 10|0, or 100 and a blank
     expect(uniqueParting('00', 3)).toBeNull(); // a blank somewhere
     expect(uniqueParting('0000', 3)).toBeNull(); // "00" is no number
+    // Longer than seven figures can be: refused at once (hostile input), not searched.
+    expect(uniqueParting('0'.repeat(100_000), 7)).toBeNull();
   });
 });
 
