@@ -72,6 +72,9 @@ describe('columnRows', () => {
     expect(textLayout(fs.readFileSync(path.join(SHARED, 'corpus/pingtan-2018-legacy.txt'), 'utf8'))).toBe('cells');
     expect(textLayout(fixture('huaian-2024.layout.txt'))).toBe('columns');
     expect(isColumnLayout(['一、总体情况', '\f二、主动公开政府信息情况'])).toBe(true);
+    const aligned = Array.from({ length: 8 }, (_, i) => `第${i}段  正文  内容`);
+    expect(isColumnLayout(aligned)).toBe(true);
+    expect(isColumnLayout([...aligned, ...Array.from({ length: 9 }, () => '0 |')])).toBe(false);
   });
 });
 

@@ -38,8 +38,13 @@ const MIN_WRAPPED_LENGTH = 8;
 export function isColumnLayout(lines: readonly string[]): boolean {
   if (lines.some((l) => l.includes('\f'))) return true;
   let aligned = 0;
-  for (const l of lines) if (/\S {2,}\S/.test(l.trim()) && !l.includes('\t')) aligned++;
-  return aligned >= MIN_ALIGNED_LINES;
+  let piped = 0;
+  for (const l of lines) {
+    if (/\S {2,}\S/.test(l.trim()) && !l.includes('\t')) aligned++;
+    if (l.trimEnd().endsWith('|')) piped++;
+  }
+  // A scrapers' pipe-layout page whose paragraphs hold double spaces stays a pipe layout.
+  return aligned >= MIN_ALIGNED_LINES && aligned > piped;
 }
 const MIN_ALIGNED_LINES = 8;
 
