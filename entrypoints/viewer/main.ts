@@ -12,8 +12,7 @@ import { startAnalyzer } from '@/entrypoints/analyzer.content/analyzer';
 import { createKeep } from '@/components/snapshots/keep';
 import { fetchFile, FileFetchError, MAX_FILE_BYTES } from './fetch-file';
 import { formOf, messageOf, readPage } from './read-report';
-import { openPdf, startPdfWorker } from './pdf';
-import { showPdf, type PdfView } from './pdf-view';
+import type { PdfView } from './pdf-view';
 import { showBlocks } from './blocks-view';
 import './viewer.css';
 
@@ -30,6 +29,10 @@ const openButton = $<HTMLButtonElement>('open-file');
 
 document.documentElement.lang = i18n.t('panel.lang') === 'en' ? 'en' : 'zh-CN';
 openButton.textContent = i18n.t('viewer.openFile');
+
+/** pdf.js and the PDF view: loaded on demand, alongside the file's download (not before it starts). */
+let pdfModules: Promise<[typeof import('./pdf'), typeof import('./pdf-view')]> | null = null;
+const loadPdfModules = () => (pdfModules ??= Promise.all([import('./pdf'), import('./pdf-view')]));
 
 /** What the viewer shows now; a newer file (a drop while one loads) makes an older run stop. */
 let run = 0;
@@ -98,6 +101,7 @@ async function show(bytes: Uint8Array, source: string, name: string, linked: boo
   setState('loading', i18n.t('viewer.reading'));
   const kind = formOf(bytes, source, { linked });
   if (kind === 'pdf') {
+    const [{ openPdf }, { showPdf }] = await loadPdfModules();
     const pdf = await openPdf(bytes);
     performance.mark('gkl:viewer:opened');
     if (current !== run) return void pdf.destroy();
@@ -212,7 +216,7 @@ window.addEventListener('popstate', () => location.reload());
 
 const file = new URLSearchParams(location.search).get('file');
 if (file) {
-  // Most files opened by address are PDFs: pdf.js's worker starts while the file downloads.
-  if (!/\.docx?$/i.test(file.split(/[?#]/)[0]!)) startPdfWorker();
+  // Most files opened by address are PDFs: pdf.js loads and its worker starts while the file downloads.
+  if (!/\.docx?$/i.test(file.split(/[?#]/)[0]!)) void loadPdfModules().then(([{ startPdfWorker }]) => startPdfWorker());
   void openUrl(file);
 } else showIdle();

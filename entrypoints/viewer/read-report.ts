@@ -7,7 +7,6 @@ import type { Page } from '@/lib/types';
 import { readFile, sniff, UnreadableFile, type FileKind } from '@/lib/extract/file';
 import { readPdfDocument } from '@/lib/extract/pdf';
 import { FileFetchError } from './fetch-file';
-import { openPdf } from './pdf';
 
 /** An OLE2 compound file: a Word 97–2003 .doc (or .xls), which no reader here understands. */
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -49,7 +48,8 @@ export async function readPage(bytes: Uint8Array, source: string, pdf?: PDFDocum
 /** Reads a file in one go (the offscreen document: nothing to draw). */
 export async function readReportFile(bytes: Uint8Array, source: string, options: { linked: boolean }): Promise<Page> {
   const kind = formOf(bytes, source, options);
-  const pdf = kind === 'pdf' ? await openPdf(bytes) : undefined;
+  // pdf.js is loaded only for a PDF.
+  const pdf = kind === 'pdf' ? await (await import('./pdf')).openPdf(bytes) : undefined;
   try {
     return await readPage(bytes, source, pdf);
   } finally {
