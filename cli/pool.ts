@@ -69,9 +69,11 @@ export class WorkerPool {
     const worker = new Worker(this.opts.entry, {
       workerData: this.opts.settings,
       resourceLimits: { maxOldGenerationSizeMb: this.opts.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.opts.maxMemoryMb >> 3)) },
-      stdout: false,
+      // stdout carries data only: whatever a library prints in a worker (pdf.js warnings) goes to stderr.
+      stdout: true,
       stderr: false,
     });
+    worker.stdout.pipe(process.stderr, { end: false });
     const slot: Slot = { worker, ready: false, task: null, timer: null };
     worker.on('message', (msg: Outcome | { ready: true }) => {
       if ('ready' in msg) {
