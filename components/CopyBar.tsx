@@ -2,7 +2,7 @@
 // Word (with a plain-text fallback); and two files: the report as an .xlsx workbook, the findings as
 // a report a reviewer can send (Markdown). The confirmation is visible and announced (aria-live);
 // nothing to copy is said as such, never as "copied".
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
 import type { Report } from '../lib/report/schema';
@@ -10,7 +10,6 @@ import { toHtmlTable, toTsv } from '../lib/export';
 import { findingsMarkdown, type ReaderFlag } from '../lib/export/findings';
 import { exportFileName, reportXlsx } from '../lib/export/xlsx';
 import { copyToClipboard, type ClipboardPayload } from '../utils/clipboard';
-import { downloadFile } from '../utils/download';
 import type { Lang, PanelItem } from './model';
 
 interface CopyFormat {
@@ -37,6 +36,8 @@ const FORMATS: Record<'json' | 'tsv' | 'html', CopyFormat> = {
   },
 };
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** The reader's flags among the panel's items, as the findings report lists them. */
 export const readerFlags = (items: readonly PanelItem[]): ReaderFlag[] =>
   items.filter((i) => i.kind === 'flag').map((i) => ({ kind: i.rule, text: i.message }));
@@ -53,9 +54,40 @@ interface CopyBarProps {
   children?: ComponentChildren;
 }
 
+/** The file as a data: URL (a blob: URL made in a content script loses the file name in Chromium). */
+const dataUrl = (blob: Blob) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+
+/** The file, made ahead, so the download is a plain link the reader activates (which keeps its name). */
+function useFileUrl(make: () => Promise<Blob> | Blob, deps: unknown[]): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void Promise.resolve()
+      .then(make)
+      .then(dataUrl)
+      .then((made) => live && setUrl(made), () => live && setUrl(null));
+    return () => {
+      live = false;
+      setUrl(null);
+    };
+  }, deps);
+  return url;
+}
+
 export function CopyBar({ report, lang, items = [], children }: CopyBarProps) {
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
   const bar = useRef<HTMLDivElement>(null);
+  const flags = readerFlags(items);
+  const flagsKey = JSON.stringify(flags);
+  const base = exportFileName(report, lang);
+  const xlsxUrl = useFileUrl(async () => new Blob([await reportXlsx(report, lang, flags)], { type: XLSX_TYPE }), [report, lang, flagsKey]);
+  const mdUrl = useFileUrl(() => new Blob([findingsMarkdown(report, lang, flags, now())], { type: 'text/markdown;charset=utf-8' }), [report, lang, flagsKey]);
 
   // Synchronous up to copyToClipboard: its fallback needs the click's user activation.
   const copy = (format: CopyFormat) => {
@@ -68,20 +100,21 @@ export function CopyBar({ report, lang, items = [], children }: CopyBarProps) {
     );
   };
 
-  const save = async (kind: 'xlsx' | 'md') => {
-    setStatus(null);
-    const name = `${exportFileName(report, lang)}.${kind}`;
-    try {
-      const flags = readerFlags(items);
-      const blob =
-        kind === 'xlsx'
-          ? await reportXlsx(report, lang, flags)
-          : new Blob([findingsMarkdown(report, lang, flags, now())], { type: 'text/markdown;charset=utf-8' });
-      downloadFile(bar.current!.ownerDocument, blob, name);
-      setStatus({ text: i18n.t('ux.download.done', [name]), failed: false });
-    } catch (error) {
-      setStatus({ text: i18n.t('ux.download.failed', [String(error)]), failed: true });
-    }
+  const fileLink = (kind: 'xlsx' | 'md', url: string | null, label: string) => {
+    const name = `${base}.${kind}`;
+    return (
+      <a
+        class={`download download-${kind}`}
+        href={url ?? undefined}
+        download={name}
+        // Focusable while the file is being made (a link without href is not), said to be unavailable.
+        tabIndex={0}
+        aria-disabled={url ? undefined : 'true'}
+        onClick={() => setStatus({ text: i18n.t('ux.download.done', [name]), failed: false })}
+      >
+        {label}
+      </a>
+    );
   };
 
   return (
@@ -95,12 +128,8 @@ export function CopyBar({ report, lang, items = [], children }: CopyBarProps) {
           ))}
         </div>
         <div class="buttons" role="group" aria-label={i18n.t('ux.download.group')}>
-          <button type="button" class="download download-xlsx" onClick={() => void save('xlsx')}>
-            {i18n.t('ux.download.xlsx')}
-          </button>
-          <button type="button" class="download download-md" onClick={() => void save('md')}>
-            {i18n.t('ux.download.md')}
-          </button>
+          {fileLink('xlsx', xlsxUrl, i18n.t('ux.download.xlsx'))}
+          {fileLink('md', mdUrl, i18n.t('ux.download.md'))}
         </div>
         {children}
       </div>

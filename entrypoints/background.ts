@@ -9,7 +9,8 @@ import type { Message } from '@/utils/messages';
 import { badgeOf } from '@/utils/badge';
 import { VerdictSchema, setTabVerdict, tabVerdict, type TabVerdict } from '@/utils/verdicts';
 import { checkTab, injectAnalyzer, togglePanel } from '@/utils/inject';
-import { forgetSite, syncAlwaysCheckedSites } from '@/utils/sites';
+import { forgetSite, siteOf, syncAlwaysCheckedSites } from '@/utils/sites';
+import { getSettings } from '@/utils/settings';
 import { openSnapshotPage, registerFlagMenu } from '@/utils/keep';
 import { extensionPageOpen, openViewer, readAttachment, registerViewerMenu } from '@/entrypoints/viewer/open-viewer';
 import { answerWrite } from '@/utils/snapshots/writer';
@@ -68,7 +69,8 @@ async function answer(message: Message, sender: Browser.runtime.MessageSender): 
   const tabId = sender.tab?.id;
   switch (message?.type) {
     case 'gkl:inject':
-      if (tabId === undefined) return { injected: false };
+      // The reader chose never to check this site (popup; undone in its settings).
+      if (tabId === undefined || (await getSettings()).neverCheckSites.includes(siteOf(sender.url) ?? '')) return { injected: false };
       await injectAnalyzer(tabId, sender.frameId ?? 0);
       return { injected: true };
     case 'gkl:verdict': {

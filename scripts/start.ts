@@ -3,11 +3,11 @@
 // loaded) on the list of samples and on a report with errors. Ctrl-C stops the server and Chromium.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, resolverRules, route, startFixtureServer } from './serve';
+import { startArgs, startEnv, startPreferences } from './start-chromium';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** The sample opened beside the list: seed 001 has errors, so the badge and the panel have something to show. */
@@ -26,7 +26,7 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
       '      apt-get install -y xvfb && xvfb-run -a npm start',
       '    (then look at it with a VNC server on that display, or take screenshots).',
       '  - To see it work without any window, run the browser tests: npm run test:e2e',
-      '    (screenshots land in docs/screenshots/).',
+      '    (screenshots land in test-results/screenshots/; npm run screenshots refreshes docs/screenshots/).',
     ].join('\n'),
   );
 }
@@ -40,35 +40,22 @@ const extension = path.join(outDir, 'chrome-mv3');
 
 const server = await startFixtureServer();
 const profile = await mkdtemp(path.join(os.tmpdir(), 'gkl-start-'));
-// Pin the extension to the toolbar, so its badge shows at once. Chromium names an unpacked
-// extension after its folder: the first 32 hex digits of SHA-256(path), written with a–p.
-const extensionId = [...createHash('sha256').update(extension).digest('hex').slice(0, 32)]
-  .map((digit) => String.fromCharCode(97 + parseInt(digit, 16)))
-  .join('');
+// Chinese, no translate bubble, the extension pinned to the toolbar (its badge shows at once).
 await mkdir(path.join(profile, 'Default'));
-await writeFile(path.join(profile, 'Default/Preferences'), JSON.stringify({ extensions: { pinned_extensions: [extensionId] } }));
+await writeFile(path.join(profile, 'Default/Preferences'), JSON.stringify(startPreferences(extension)));
 const index = `${server.origin}/`;
 const report = route(FIRST_REPORT).url;
 
 const chromium = spawn(
   CHROMIUM,
   [
-    `--user-data-dir=${profile}`,
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-sync',
-    '--disable-features=Translate',
-    '--window-size=1280,900',
-    `--host-resolver-rules=${resolverRules(server.port)}`,
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
     // Chromium refuses to run as root with its sandbox on (containers, CI machines).
-    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ...startArgs({ profile, extensionDir: extension, resolverRules: resolverRules(server.port), root: process.getuid?.() === 0 }),
     index,
     report,
   ],
   // Its own process group: Ctrl-C here stops Chromium and all its helpers, and nothing else.
-  { stdio: 'ignore', detached: true },
+  { stdio: 'ignore', detached: true, env: startEnv(process.env) },
 );
 
 console.log(`

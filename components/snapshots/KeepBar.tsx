@@ -3,8 +3,47 @@
 // so it survives the panel being collapsed and re-rendered; the bar only subscribes to it.
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { FLAG_KINDS, type FlagKind } from '@/utils/snapshots';
-import type { FlagForm, KeepControls } from './keep';
+import { FLAG_KINDS, type Flag, type FlagKind } from '@/utils/snapshots';
+
+// What the bar reads and calls; the keep controller (./keep.tsx) implements it.
+/** The last outcome, shown in the panel's live region. */
+export interface KeepStatus {
+  text: string;
+  failed: boolean;
+  /** After a save: the snapshot the Snapshots page can open. */
+  snapshotId?: string;
+  /** After a removal: the flag "undo" puts back, and the cell's name. */
+  removed?: { flag: Flag; cell: string };
+}
+
+/** The flag form: a new flag on `key`, or `flag` being edited. */
+export interface FlagForm {
+  key: string;
+  flag?: Flag;
+  /** The cell as the form names it ("（一）予以公开 · 自然人（7）"). */
+  cell: string;
+  /** Where focus returns when the form closes (the button that opened it), if any. */
+  opener: HTMLElement | null;
+}
+
+export interface KeepState {
+  status: KeepStatus | null;
+  form: FlagForm | null;
+  saving: boolean;
+}
+
+/** What the panel's keep bar reads and calls. */
+export interface KeepControls {
+  state(): KeepState;
+  subscribe(listener: () => void): () => void;
+  save(): Promise<void>;
+  /** Adds or updates the form's flag; false (form stays open, text kept) when the write failed. */
+  submitFlag(form: FlagForm, kind: FlagKind, note: string): Promise<boolean>;
+  closeForm(): void;
+  undoRemove(removed: NonNullable<KeepStatus['removed']>): Promise<void>;
+  openSnapshot(id: string): void;
+}
+
 
 function useKeepState(keep: KeepControls) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);

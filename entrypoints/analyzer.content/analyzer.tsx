@@ -185,6 +185,8 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
 
   function visible(): boolean {
     if (!content || dismissed) return false;
+    // The reader hid the pill on this site: only what they ask for (the shortcut, the popup) shows.
+    if (settings?.hiddenPillSites.includes(`${location.protocol}//${location.hostname}`) && !(requested && settings.panel.expanded)) return false;
     if (content.status === 'error') return true;
     return analysis?.recognition.isReport === true || requested;
   }

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
@@ -15,8 +16,17 @@ const send = <R,>(message: Message) => browser.runtime.sendMessage(message) as P
 /** "10.1.2.3" for "http://10.1.2.3": what the reader recognises in the address bar. */
 const hostOf = (site: string) => site.replace(/^[a-z*]+:\/\//, '');
 
-function VerdictView({ verdict }: { verdict: Verdict | null }) {
-  if (!verdict) return <p>{i18n.t('popup.notChecked')}</p>;
+/**
+ * No verdict for the tab: on gov.cn the detector looked and saw no report; elsewhere nothing looks
+ * unless asked. Said once, without claiming the page is a report that has not been checked yet.
+ */
+function NoVerdict({ hostname, never }: { hostname: string | null; never: boolean }) {
+  if (never) return <p>{i18n.t('ux.popup.never')}</p>;
+  if (!hostname) return <p>{i18n.t('ux.popup.noAddress')}</p>;
+  return <p>{isGovHost(hostname) ? i18n.t('ux.popup.govNotReport') : i18n.t('ux.popup.otherSite', [hostname])}</p>;
+}
+
+function VerdictView({ verdict }: { verdict: Verdict }) {
   if (!verdict.isReport) return <p>{i18n.t('popup.notReport')}</p>;
   const agency = verdict.agency ?? i18n.t('popup.unknownAgency');
   const name = verdict.year === null ? i18n.t('popup.reportNoYear', [agency]) : i18n.t('popup.report', [agency, String(verdict.year)]);
@@ -99,6 +109,16 @@ export function Popup({ tabId }: { tabId: number | null }) {
 
   const hostname = site ? new URL(site).hostname : null;
   const alwaysChecked = !!site && !!settings?.alwaysCheckSites.includes(site);
+  const never = !!site && !!settings?.neverCheckSites.includes(site);
+  const pillHidden = !!site && !!settings?.hiddenPillSites.includes(site);
+
+  /** Adds or removes this site in one of the per-site lists (undone from the settings below, or here). */
+  async function setSiteIn(list: 'hiddenPillSites' | 'neverCheckSites', target: string, on: boolean) {
+    const current = (await getSettings())[list];
+    await updateSettings({ [list]: on ? [...new Set([...current, target])] : current.filter((s) => s !== target) });
+    const host = hostOf(target);
+    setStatus(i18n.t(list === 'neverCheckSites' ? (on ? 'ux.popup.neverOn' : 'ux.popup.neverOff') : on ? 'ux.popup.hideOn' : 'ux.popup.hideOff', [host]));
+  }
 
   return (
     <main>
@@ -106,23 +126,35 @@ export function Popup({ tabId }: { tabId: number | null }) {
 
       <section aria-labelledby="page-heading">
         <h2 id="page-heading">{i18n.t('popup.pageHeading')}</h2>
-        <VerdictView verdict={verdict} />
+        {verdict ? <VerdictView verdict={verdict} /> : <NoVerdict hostname={hostname} never={never} />}
         <div class="actions">
           {reportFile && tabId !== null && (
             <button type="button" class="primary open-viewer" onClick={() => void send<boolean>({ type: 'gkl:open-viewer', url: reportFile, tabId }).then(() => window.close())}>
               {i18n.t('viewer.popupOpen')}
             </button>
           )}
-          <button type="button" class="primary" onClick={check} disabled={tabId === null} autoFocus>
-            {i18n.t('popup.check')}
+          {/* A checked report's panel is there already: the button shows it instead of checking again. */}
+          <button type="button" class="primary check" onClick={check} disabled={tabId === null} autoFocus>
+            {verdict?.isReport ? i18n.t('ux.popup.showPanel') : i18n.t('popup.check')}
           </button>
-          {hostname && isGovHost(hostname) && <p class="note">{i18n.t('popup.govSite')}</p>}
           {site && hostname && !isGovHost(hostname) && !alwaysChecked && (
             <button type="button" onClick={() => alwaysCheck(site)}>
               {i18n.t('popup.alwaysCheck', [hostname])}
             </button>
           )}
         </div>
+        {site && hostname && (
+          <div class="site-controls">
+            <label class="toggle">
+              <input type="checkbox" class="hide-pill" checked={pillHidden} onChange={(e) => void setSiteIn('hiddenPillSites', site, e.currentTarget.checked)} />
+              <span>{i18n.t('ux.popup.hidePill', [hostname])}</span>
+            </label>
+            <label class="toggle">
+              <input type="checkbox" class="never-check" checked={never} onChange={(e) => void setSiteIn('neverCheckSites', site, e.currentTarget.checked)} />
+              <span>{i18n.t('ux.popup.neverCheck', [hostname])}</span>
+            </label>
+          </div>
+        )}
         <p role="status" class="status">{status}</p>
       </section>
 
@@ -144,6 +176,24 @@ export function Popup({ tabId }: { tabId: number | null }) {
             </ul>
           ) : (
             <p class="note">{i18n.t('settings.sites.none')}</p>
+          )}
+
+          {(['hiddenPillSites', 'neverCheckSites'] as const).map((list) =>
+            settings[list].length ? (
+              <Fragment key={list}>
+                <h3 id={`${list}-heading`}>{i18n.t(list === 'neverCheckSites' ? 'ux.popup.neverHeading' : 'ux.popup.hiddenHeading')}</h3>
+                <ul class="sites" aria-labelledby={`${list}-heading`}>
+                  {settings[list].map((s) => (
+                    <li key={s}>
+                      <span>{hostOf(s)}</span>
+                      <button type="button" aria-label={i18n.t(list === 'neverCheckSites' ? 'ux.popup.neverOffLabel' : 'ux.popup.hideOffLabel', [hostOf(s)])} onClick={() => void setSiteIn(list, s, false)}>
+                        {i18n.t('settings.sites.remove')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </Fragment>
+            ) : null,
           )}
 
           <label class="field">

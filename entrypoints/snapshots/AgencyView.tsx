@@ -20,6 +20,9 @@ export function AgencyView({ snapshots, agency, lang, go }: AgencyViewProps) {
       <h2 id="agency-heading" ref={heading} tabIndex={-1}>{i18n.t('snapshots.agency.heading', [agency])}</h2>
       <div class="buttons">
         <button type="button" onClick={() => go({ kind: 'list' })}>{i18n.t('snapshots.view.back')}</button>
+        {years.length > 1 && (
+          <button type="button" class="compare-years" onClick={() => go({ kind: 'compareYears', agency })}>{i18n.t('ux.snapshots.compareYears')}</button>
+        )}
       </div>
       <table class="years">
         <caption>{i18n.t('snapshots.agency.caption', [agency])}</caption>

@@ -6,26 +6,21 @@ import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import {
   applyImport, deleteSnapshot, exportCsv, exportJson, exportQuarantineJson, listQuarantine, listSnapshots, localDate,
-  planImport, readImportFile, restoreSnapshot, type ImportPlan, type Quarantined, type Snapshot,
+  agencyYears, planImport, readImportFile, restoreSnapshot, type Quarantined, type Snapshot,
 } from '../../utils/snapshots';
 import type { Lang } from '../../components/model';
-import { download, parseHash, snapshotName, toHash, type View } from './page';
+import { download, parseHash, savedTime, snapshotName, toHash, versionLabel, type View } from './page';
 import { ListView } from './ListView';
 import { SnapshotView } from './SnapshotView';
 import { CompareView } from './CompareView';
 import { AgencyView } from './AgencyView';
-import { ImportPlanView } from './ImportPlanView';
+import { ImportPlanView, type PendingImport } from './ImportPlanView';
 import { QuarantineList } from './QuarantineList';
 
 interface Status {
   text: string;
   /** A deleted snapshot the reader can put back. */
   undo?: Snapshot;
-}
-
-export interface PendingImport {
-  plan: ImportPlan;
-  rejected: { index: number; reason: string }[];
 }
 
 const today = () => localDate(new Date().toISOString());
@@ -126,7 +121,29 @@ export function App({ lang }: { lang: Lang }) {
   else if (view.kind === 'snapshot') {
     const s = snapshots.find((x) => x.id === view.id);
     body = s ? <SnapshotView snapshot={s} all={snapshots} lang={lang} go={go} onDelete={remove} /> : <Missing go={go} />;
-  } else if (view.kind === 'compare') body = <CompareView versions={snapshots.filter((s) => s.url === view.url).reverse()} url={view.url} lang={lang} go={go} />;
+  } else if (view.kind === 'compare') {
+    body = (
+      <CompareView
+        versions={snapshots.filter((s) => s.url === view.url).reverse()}
+        heading={i18n.t('snapshots.compare.heading')}
+        about={i18n.t('snapshots.compare.url', [view.url])}
+        label={versionLabel}
+        lang={lang}
+        go={go}
+      />
+    );
+  } else if (view.kind === 'compareYears') {
+    body = (
+      <CompareView
+        versions={agencyYears(snapshots, view.agency).map((y) => y.snapshot)}
+        heading={i18n.t('ux.snapshots.yearsHeading', [view.agency])}
+        about={i18n.t('ux.snapshots.yearsAbout')}
+        label={(s) => i18n.t('ux.snapshots.yearLabel', [String(s.report.year), savedTime(s.savedAt)])}
+        lang={lang}
+        go={go}
+      />
+    );
+  }
   else if (view.kind === 'agency') body = <AgencyView snapshots={snapshots} agency={view.agency} lang={lang} go={go} />;
   else {
     body = (

@@ -3,8 +3,14 @@
 // (unticked by default: nothing stored is overwritten without asking).
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { PendingImport } from './App';
+import type { ImportPlan } from '../../utils/snapshots';
 import { snapshotName, useFocusOnMount } from './page';
+
+/** An import read and planned, waiting for the reader's confirmation. */
+export interface PendingImport {
+  plan: ImportPlan;
+  rejected: { index: number; reason: string }[];
+}
 
 interface ImportPlanViewProps {
   pending: PendingImport;

@@ -2,9 +2,35 @@
 // headers) with one row per snapshot.
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { facets, filterSnapshots, localDateTime, verdictOf, VERDICTS, type Snapshot, type SnapshotFilter, type Verdict } from '../../utils/snapshots';
+import { compareSnapshots, countOf, facets, filterSnapshots, verdictOf, VERDICTS, type Snapshot, type SnapshotFilter, type Verdict } from '../../utils/snapshots';
 import type { Lang } from '../../components/model';
-import { snapshotName, templateName, useFocusOnMount, type View } from './page';
+import { savedTime, shortHash, snapshotName, templateName, useFocusOnMount, type View } from './page';
+import { CoverageView } from './CoverageView';
+
+/** How the list is ordered: newest saved first (default), or by agency, year, errors. */
+const SORTS = ['date', 'agency', 'year', 'errors'] as const;
+type Sort = (typeof SORTS)[number];
+const SORT_LABEL: Record<Sort, () => string> = {
+  date: () => i18n.t('ux.snapshots.sort.date'),
+  agency: () => i18n.t('ux.snapshots.sort.agency'),
+  year: () => i18n.t('ux.snapshots.sort.year'),
+  errors: () => i18n.t('ux.snapshots.sort.errors'),
+};
+const byDate = (a: Snapshot, b: Snapshot) => b.savedAt.localeCompare(a.savedAt);
+const COMPARE: Record<Sort, (a: Snapshot, b: Snapshot) => number> = {
+  date: byDate,
+  agency: (a, b) => (a.report.agency ?? '').localeCompare(b.report.agency ?? '', 'zh-CN') || (b.report.year ?? 0) - (a.report.year ?? 0) || byDate(a, b),
+  year: (a, b) => (b.report.year ?? 0) - (a.report.year ?? 0) || byDate(a, b),
+  errors: (a, b) => countOf(b.report, 'error') - countOf(a.report, 'error') || countOf(b.report, 'warning') - countOf(a.report, 'warning') || byDate(a, b),
+};
+
+/** "3 处错误 · 1 处提醒", or the verdict alone when there is nothing. */
+function verdictText(s: Snapshot): string {
+  const errors = countOf(s.report, 'error');
+  const warnings = countOf(s.report, 'warning');
+  if (!errors && !warnings) return VERDICT_LABEL.ok();
+  return [errors ? i18n.t('panel.pill.errors', errors) : '', warnings ? i18n.t('panel.pill.warnings', warnings) : ''].filter(Boolean).join(' · ');
+}
 
 interface ListViewProps {
   snapshots: Snapshot[];
@@ -28,7 +54,16 @@ export function ListView({ snapshots, focus, go, onDelete, onExport, onImportFil
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const heading = useFocusOnMount<HTMLHeadingElement>(focus);
   const options = useMemo(() => facets(snapshots), [snapshots]);
-  const shown = useMemo(() => filterSnapshots(snapshots, filter), [snapshots, filter]);
+  const [sort, setSort] = useState<Sort>('date');
+  const shown = useMemo(() => filterSnapshots(snapshots, filter).sort(COMPARE[sort]), [snapshots, filter, sort]);
+  /** Each snapshot's previous version of the same page (by time saved), to say what changed. */
+  const previous = useMemo(() => {
+    const map = new Map<string, Snapshot>();
+    const byUrl = new Map<string, Snapshot[]>();
+    for (const s of [...snapshots].sort((a, b) => a.savedAt.localeCompare(b.savedAt))) byUrl.set(s.url, [...(byUrl.get(s.url) ?? []), s]);
+    for (const list of byUrl.values()) list.forEach((s, i) => i > 0 && map.set(s.id, list[i - 1]!));
+    return map;
+  }, [snapshots]);
   const chosen = snapshots.filter((s) => selected.has(s.id));
   const versions = useMemo(() => {
     const count = new Map<string, number>();
@@ -81,6 +116,12 @@ export function ListView({ snapshots, focus, go, onDelete, onExport, onImportFil
             <select value={filter.verdict ?? ''} onChange={(e) => set({ verdict: (e.currentTarget.value || undefined) as Verdict | undefined })}>
               <option value="">{i18n.t('snapshots.filter.any')}</option>
               {VERDICTS.map((v) => <option key={v} value={v}>{VERDICT_LABEL[v]()}</option>)}
+            </select>
+          </label>
+          <label>
+            {i18n.t('ux.snapshots.sort.label')}
+            <select class="sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
+              {SORTS.map((s) => <option key={s} value={s}>{SORT_LABEL[s]()}</option>)}
             </select>
           </label>
           <button type="button" onClick={() => setFilter({})}>{i18n.t('snapshots.filter.clear')}</button>
@@ -138,6 +179,7 @@ export function ListView({ snapshots, focus, go, onDelete, onExport, onImportFil
               <th scope="col">{i18n.t('snapshots.list.template')}</th>
               <th scope="col">{i18n.t('snapshots.list.verdict')}</th>
               <th scope="col">{i18n.t('snapshots.list.savedAt')}</th>
+              <th scope="col">{i18n.t('ux.snapshots.version')}</th>
               <th scope="col">{i18n.t('snapshots.list.actions')}</th>
             </tr>
           </thead>
@@ -157,8 +199,12 @@ export function ListView({ snapshots, focus, go, onDelete, onExport, onImportFil
                     <a href={s.url} target="_blank" rel="noreferrer">{s.report.title ?? s.title ?? s.url}</a>
                   </td>
                   <td>{templateName(s.report.template)}</td>
-                  <td class={`verdict ${verdict}`}>{VERDICT_LABEL[verdict]()}</td>
-                  <td>{localDateTime(s.savedAt)}</td>
+                  <td class={`verdict ${verdict}`}>{verdictText(s)}</td>
+                  <td>{savedTime(s.savedAt)}</td>
+                  <td class="version">
+                    <code title={i18n.t('ux.snapshots.hashTitle')}>#{shortHash(s)}</code>{' '}
+                    <Changes s={s} previous={previous.get(s.id)} />
+                  </td>
                   <td class="actions">
                     <button type="button" aria-label={i18n.t('snapshots.list.openLabel', [name])} onClick={() => go({ kind: 'snapshot', id: s.id })}>{i18n.t('snapshots.list.open')}</button>
                     {count > 1 && (
@@ -180,6 +226,19 @@ export function ListView({ snapshots, focus, go, onDelete, onExport, onImportFil
         </table>
       )}
       {snapshots.length > 0 && shown.length === 0 && <p class="empty">{i18n.t('snapshots.list.noMatch')}</p>}
+      {snapshots.length > 0 && <CoverageView snapshots={snapshots} go={go} />}
     </>
   );
+}
+
+/** What changed since the page's previous saved version: "首个版本" or "较上一版 3 个数字不同". */
+function Changes({ s, previous }: { s: Snapshot; previous?: Snapshot }) {
+  if (!previous) return <span class="changes">{i18n.t('ux.snapshots.firstVersion')}</span>;
+  const { figures, findingsAdded, findingsRemoved } = compareSnapshots(previous, s);
+  const text = figures.length
+    ? i18n.t('ux.snapshots.changedFigures', figures.length)
+    : findingsAdded.length + findingsRemoved.length
+      ? i18n.t('ux.snapshots.changedFindings')
+      : i18n.t('ux.snapshots.changedOther');
+  return <span class="changes">{text}</span>;
 }

@@ -10,6 +10,8 @@ export type View =
   | { kind: 'list' }
   | { kind: 'snapshot'; id: string }
   | { kind: 'compare'; url: string }
+  /** One agency's reports of two years (the latest saved of each year). */
+  | { kind: 'compareYears'; agency: string }
   | { kind: 'agency'; agency: string };
 
 export function parseHash(hash: string): View {
@@ -18,6 +20,8 @@ export function parseHash(hash: string): View {
   if (id) return { kind: 'snapshot', id };
   const url = params.get('compare');
   if (url) return { kind: 'compare', url };
+  const years = params.get('years');
+  if (years) return { kind: 'compareYears', agency: years };
   const agency = params.get('agency');
   if (agency) return { kind: 'agency', agency };
   return { kind: 'list' };
@@ -25,7 +29,11 @@ export function parseHash(hash: string): View {
 
 export function toHash(view: View): string {
   if (view.kind === 'list') return '';
-  const [name, value] = view.kind === 'snapshot' ? ['snapshot', view.id] : view.kind === 'compare' ? ['compare', view.url] : ['agency', view.agency];
+  const [name, value] =
+    view.kind === 'snapshot' ? ['snapshot', view.id]
+    : view.kind === 'compare' ? ['compare', view.url]
+    : view.kind === 'compareYears' ? ['years', view.agency]
+    : ['agency', view.agency];
   return `#${new URLSearchParams({ [name]: value })}`;
 }
 
@@ -44,6 +52,15 @@ export function download(name: string, text: string, type: string): void {
   // Revoked later: revoking at once can cancel a download that has not started yet.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** "2026-12-06 20:51:07" on the reader's clock: versions saved within a minute stay apart. */
+export const savedTime = (iso: string) => new Date(iso).toLocaleString('sv-SE');
+
+/** The first 7 hex digits of the tables' content hash: two versions with the same are the same content. */
+export const shortHash = (s: Snapshot) => s.hash.slice(0, 7);
+
+/** "2026-12-06 20:51:07 · #3fa9c01": how a version is told apart from its neighbours. */
+export const versionLabel = (s: Snapshot) => `${savedTime(s.savedAt)} · #${shortHash(s)}`;
 
 /** Moves keyboard focus to a view's heading when the view opens (a screen reader reads it out). */
 export function useFocusOnMount<T extends HTMLElement>(when = true) {

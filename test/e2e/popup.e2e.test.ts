@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => lens?.close());
 
 // utils/settings.ts needs the extension's storage: its defaults are written out here.
-const DEFAULT_SETTINGS: Settings = { alwaysCheckSites: [], panel: { expanded: false, dock: 'bottom-right' }, marks: true, autoSave: false };
+const DEFAULT_SETTINGS: Settings = { alwaysCheckSites: [], panel: { expanded: false, dock: 'bottom-right' }, marks: true, autoSave: false, hiddenPillSites: [], neverCheckSites: [] };
 const settings = () => lens.inWorker(async () => (await chrome.storage.local.get('settings')).settings as Settings | undefined, undefined);
 const setSettings = (value: Settings) => lens.inWorker((v) => chrome.storage.local.set({ settings: v }), value);
 const status = (popup: Page) => popup.getByRole('status');
@@ -33,7 +33,9 @@ describe('the verdict of the tab', () => {
       await lens.t('badge.warnings', undefined, 1),
       await lens.t('popup.infos', undefined, verdict.infos),
     ]);
-    expect(await popup.getByText(await lens.t('popup.govSite')).count()).toBe(1);
+    // A checked report: the button shows its panel; "check this page" is not offered again.
+    expect(await popup.locator('button.check').textContent()).toBe(await lens.t('ux.popup.showPanel'));
+    expect(await popup.getByRole('button', { name: await lens.t('popup.check') }).count()).toBe(0);
     await lens.screenshot(popup.locator('main'), 'popup-report');
     await popup.close();
   });
@@ -48,10 +50,24 @@ describe('the verdict of the tab', () => {
     await popup.close();
   });
 
-  it('tells a page that was not checked from a report', async () => {
+  it('on a gov.cn page that is not a report, says it was looked at — once, without "not checked yet"', async () => {
     const page = await lens.open('nonreport-gov');
     const popup = await lens.popup(page);
-    await expect.poll(() => popup.locator('section').first().locator('p').first().textContent()).toBe(await lens.t('popup.notChecked'));
+    const said = await lens.t('ux.popup.govNotReport');
+    await expect.poll(() => popup.locator('section').first().locator('p').first().textContent()).toBe(said);
+    const text = (await popup.locator('section').first().textContent())!;
+    expect(text.split(said)).toHaveLength(2);
+    expect(text).not.toContain('尚未核对');
+    // No sentence said twice.
+    const sentences = text.split('。').map((x) => x.trim()).filter(Boolean);
+    expect(new Set(sentences).size).toBe(sentences.length);
+    await popup.close();
+  });
+
+  it('on another site, says why nothing was checked (its address is not even visible without a click)', async () => {
+    const page = await lens.open('nonreport-other');
+    const popup = await lens.popup(page);
+    await expect.poll(() => popup.locator('section').first().locator('p').first().textContent()).toBe(await lens.t('ux.popup.noAddress'));
     await popup.close();
   });
 });
@@ -119,12 +135,16 @@ describe('settings', () => {
     await popup.close();
   });
 
-  it('is all reachable by keyboard, in reading order, starting at "check this page"', async () => {
+  it('is all reachable by keyboard, in reading order, starting at "show the panel"', async () => {
     await setSettings(DEFAULT_SETTINGS);
     const page = await lens.open('001-word');
+    await lens.waitForVerdict(page);
     const popup = await lens.popup(page);
+    const host = 'www.shuangtaizi.gov.cn';
     const controls = [
-      popup.getByRole('button', { name: await lens.t('popup.check') }),
+      popup.getByRole('button', { name: await lens.t('ux.popup.showPanel') }),
+      popup.getByRole('checkbox', { name: await lens.t('ux.popup.hidePill', [host]) }),
+      popup.getByRole('checkbox', { name: await lens.t('ux.popup.neverCheck', [host]) }),
       popup.getByRole('combobox', { name: await lens.t('settings.dock') }),
       popup.getByRole('checkbox', { name: await lens.t('settings.marks') }),
       popup.getByRole('checkbox', { name: await lens.t('settings.autoSave') }),
@@ -136,10 +156,51 @@ describe('settings', () => {
       focusedAt.push(await control.evaluate((el) => el === document.activeElement));
       await popup.keyboard.press('Tab');
     }
-    expect(focusedAt).toEqual([true, true, true, true, true]);
+    expect(focusedAt).toEqual(controls.map(() => true));
     expect(await popup.getByRole('link', { name: await lens.t('popup.snapshots') }).getAttribute('href')).toBe(
       `chrome-extension://${lens.extensionId}/snapshots.html`,
     );
+    await popup.close();
+  });
+});
+
+describe('per-site control, undone in the settings', () => {
+  it('hides the pill on a site, and shows it again', async () => {
+    const page = await lens.open('003-word');
+    await lens.waitForAnalyzer(page);
+    const root = page.locator('gongkai-lens .gkl-root');
+    await root.waitFor();
+    const popup = await lens.popup(page);
+    await popup.locator('input.hide-pill').check();
+    await expect.poll(() => status(popup).textContent()).toBe(await lens.t('ux.popup.hideOn', ['www.hengyang.gov.cn']));
+    await expect.poll(() => root.count()).toBe(0);
+    // The badge still counts.
+    expect((await lens.badge(page)).text).toBe('12');
+    // Undone from the settings' list.
+    await popup.getByRole('button', { name: await lens.t('ux.popup.hideOffLabel', ['www.hengyang.gov.cn']) }).click();
+    await expect.poll(() => root.count()).toBe(1);
+    expect((await settings())?.hiddenPillSites).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('never checks a site, until undone', async () => {
+    const first = await lens.open('004-word');
+    await lens.waitForAnalyzer(first);
+    const popup = await lens.popup(first);
+    await popup.locator('input.never-check').check();
+    await expect.poll(async () => (await settings())?.neverCheckSites).toEqual(['http://www.wendeng.gov.cn']);
+    // Opened again: the detector asks, the background declines; a report elsewhere, opened after it, is checked.
+    const again = await lens.open('004-word');
+    const other = await lens.open('002-word');
+    await lens.waitForAnalyzer(other);
+    await lens.waitForVerdict(other);
+    expect(await again.locator('gongkai-lens').count()).toBe(0);
+    expect(await lens.verdict(again)).toBeNull();
+    await popup.getByRole('button', { name: await lens.t('ux.popup.neverOffLabel', ['www.wendeng.gov.cn']) }).click();
+    await expect.poll(async () => (await settings())?.neverCheckSites).toEqual([]);
+    await again.reload();
+    await lens.waitForAnalyzer(again);
     await popup.close();
   });
 });
