@@ -330,8 +330,14 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
     void updateSettings(change);
   }
 
+  // Expanded or not is this tab's own state (settings.panel.expanded here, never read from storage):
+  // opening the panel in one tab does not open it in every other.
   function setPanel(change: Partial<Settings['panel']>): void {
-    if (settings) saveSettings({ panel: { ...settings.panel, ...change } });
+    if (!settings) return;
+    const { expanded, ...shared } = change;
+    if (expanded !== undefined) settings = { ...settings, panel: { ...settings.panel, expanded } };
+    if (Object.keys(shared).length) saveSettings({ panel: { ...settings.panel, ...shared } });
+    else void paint();
   }
 
   function refresh(): void {
@@ -400,9 +406,9 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
   void (async () => {
     settings = await getSettings();
     if (ctx.isInvalid) return;
-    if (requested) settings = { ...settings, panel: { ...settings.panel, expanded: true } };
+    settings = { ...settings, panel: { ...settings.panel, expanded: requested } };
     ctx.onInvalidated(watchSettings((next) => {
-      settings = next;
+      settings = { ...next, panel: { ...next.panel, expanded: settings?.panel.expanded ?? false } };
       void paint();
     }));
     await paint();
