@@ -254,7 +254,8 @@ describe('citations and issuer names on adversarial lines', () => {
 
   it('names the issuer of a line of 30,000 unclosed citations', () => {
     expect(agencyFromBody(['《某某县人民政府'.repeat(30_000)])).toBe('某某县');
-    expect(agencyFromBody([`${'《某某县人民政府'.repeat(30_000)}》,在甲县人民政府`])).toBe('甲县');
+    // A citation closed far on is dropped whole (within the 20,000 characters mentions are read in).
+    expect(agencyFromBody([`${'《某某县人民政府'.repeat(2000)}》,在甲县人民政府`])).toBe('甲县');
   });
 
   it('reads the year outside citations of a page whose title has none', () => {
@@ -262,5 +263,13 @@ describe('citations and issuer names on adversarial lines', () => {
     const n = createNormalizer('simplified');
     const rec = recognize({ title: null, metas: {}, source: 'x' }, blocks.map((t, i) => ({ kind: 'text', cell: { text: t, norm: t, table: -1, row: i, col: 0 } })), n);
     expect(rec.year).toBe(2023);
+  });
+});
+
+describe('issuer mentions on a line built to backtrack', () => {
+  it('counts mentions in the first 20,000 characters only: a 1 MB line of place endings is no preamble', () => {
+    const line = `在甲县人民政府${`、${'区'.repeat(44)}人民政府`.repeat(7000)}`;
+    expect(agencyFromBody([line])).toBe('甲县');
+    expect(agencyFromBody([`${'、'.repeat(20_000)}在乙县人民政府`])).toBeNull();
   });
 });

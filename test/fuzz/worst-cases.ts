@@ -42,7 +42,8 @@ export function worstCases(bytes = 1_000_000): WorstCase[] {
     { name: 'one line: 收到申请1件 repeated', html: bareTitled(`<p>${fill('共收到申请1件', bytes / 3)}</p>`) },
     { name: 'one line: 行政复议 + digits', html: bareTitled(`<p>${fill('行政复议123456789', bytes / 3)}</p>`) },
     { name: 'one line: open 《 without close', html: bareTitled(`<p>${fill('《某某县人民政府', bytes / 3)}</p>`) },
-    { name: 'one line: places before 人民政府', html: bareTitled(`<p>、${fill('区县市镇乡', bytes / 3)}人民政府</p>`) },
+    // Every character a place ending: the issuer regex tries thousands of splits per 、.
+    { name: 'one line: places before 人民政府', html: bareTitled(`<p>${fill(`、${'区'.repeat(44)}人民政府`, bytes / 3)}</p>`) },
     { name: 'one line: 1,000 separators', html: bareTitled(`<p>收到申请${fill('1,000', bytes / 3)}件</p>`) },
     { name: 'one line: romanisation', html: bareTitled(`<p>${fill('公開(kāi)', bytes / 3)}</p>`) },
     // A traditional page: the whole text goes through opencc.
