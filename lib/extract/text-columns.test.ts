@@ -34,6 +34,13 @@ describe('columnRows', () => {
     ]);
   });
 
+  it('keeps table rows that stand first on two pages (no running header)', () => {
+    // Both pages start with three figures (the same line once digits are masked, as headers are).
+    expect(cellsOf('10   0   1\n行政许可   5\f20   0   2\n行政处罚   7')).toEqual([
+      ['10', '0', '1'], ['行政许可', '5'], ['20', '0', '2'], ['行政处罚', '7'],
+    ]);
+  });
+
   it('drops a vertical row header, one character per line, beside the rows', () => {
     const text = ['三、', '', '本            2.其他法律行政法规禁止公开     30   1', '', '年', '度      3.危及“三安全一稳定”        5    0'].join('\n');
     expect(cellsOf(text)).toEqual([

@@ -23,8 +23,6 @@ interface Line {
   pieces: Piece[];
 }
 
-// A gap of two spaces or more parts cells; one space is inside a cell ("2024 年").
-const CELL_GAP = /\s{2,}/;
 const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 // A vertical row header's pieces: one character ("本"), or a bare heading number ("三、").
 const VERTICAL_PART = /^(?:[\u3400-\u9fff]|[一二三四五六七八九十]+、)$/;
@@ -62,8 +60,11 @@ function piecesOf(line: string): Piece[] {
   const pieces: Piece[] = [];
   for (const tokens of runs) {
     let current: Piece | null = null;
+    // Where the run's trailing figures begin.
+    let tail = tokens.length;
+    while (tail > 0 && tokens[tail - 1]!.figure) tail--;
     tokens.forEach((t, i) => {
-      const trailingFigures = tableRow && tokens.slice(i).every((u) => u.figure);
+      const trailingFigures = tableRow && i >= tail;
       const own = i > 0 && (NUMBERED.test(t.text) || (t.figure && tokens[i - 1]!.figure) || trailingFigures);
       if (current && !own) current.text += ` ${t.text}`;
       else pieces.push((current = { x: t.x, text: t.text }));
@@ -82,7 +83,10 @@ function runningLines(pages: readonly string[][]): Set<string> {
   const seen = new Map<string, number>();
   for (const page of pages) {
     const filled = page.filter((l) => l.trim() !== '');
-    const ends = new Set([filled[0], filled[filled.length - 1]].filter((l): l is string => l !== undefined).map(key));
+    // A table row at the top of two pages is no header: lines holding figures never count.
+    const ends = new Set(
+      [filled[0], filled[filled.length - 1]].filter((l): l is string => l !== undefined && !l.trim().split(/\s+/).some(isFigureText)).map(key),
+    );
     for (const k of ends) seen.set(k, (seen.get(k) ?? 0) + 1);
   }
   return new Set([...seen].filter(([, n]) => n >= 2 && pages.length >= 2).map(([k]) => k));
