@@ -28,6 +28,8 @@ function analyse(file: string): Analysis {
   return a;
 }
 
+// A PDF's first read loads pdf.js: longer than vitest's 5 s default on a loaded machine.
+const READ_FILE_TIMEOUT = 60_000;
 const fileCache = new Map<string, Promise<Analysis>>();
 /** Analyses a file of any form (HTML, text, PDF…) once per run, through the front door the CLI uses. */
 function analyseFile(file: string): Promise<Analysis> {
@@ -158,14 +160,14 @@ describe.each(corpus)('corpus $source', (exp) => {
     expect({ agency: report.agency, year: report.year, template: report.template, publishedAt: report.publishedAt }).toEqual({
       agency: exp.agency, year: exp.year, template: exp.template, publishedAt: exp.publishedAt,
     });
-  });
+  }, READ_FILE_TIMEOUT);
 
   it('reads every figure exactly (null where the cell is blank)', async () => {
     const expected: Record<string, number | null> = {};
     for (const t of ['active', 'requests', 'appeals'] as const) if (exp[t]) flatten(exp[t], t, expected);
     if (exp.template === '2021' || exp.template === '2019') expect(Object.keys(expected).sort()).toEqual(figureKeys(exp.template).sort());
     expect(figuresOf(await analyseFile(file))).toEqual(expected);
-  });
+  }, READ_FILE_TIMEOUT);
 
   it('gives exactly the expected findings', async () => {
     const { findings } = (await analyseFile(file)).report;
@@ -175,7 +177,7 @@ describe.each(corpus)('corpus $source', (exp) => {
       return;
     }
     expect(significant(findings).map((f) => f.rule)).toEqual(exp.findings.map((f) => f.rule));
-  });
+  }, READ_FILE_TIMEOUT);
 });
 
 describe('corpus specifics', () => {
