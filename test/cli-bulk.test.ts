@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import type { Report } from '../lib/report/schema';
-import { REPO_ROOT, seed } from './fixtures/seeds';
+import { REPO_ROOT, SHARED, seed } from './fixtures/seeds';
+import { bodyFromHtml, writeDocx } from './helpers/docx';
 import { runCli, type CliRun } from './fixtures/cli';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -322,6 +323,26 @@ describe('per-input limits', () => {
       `${huge}: 文件过大（${size} MB，上限 1 MB） (file too large (${size} MB, limit 1 MB))`,
     ]);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('共 1 份报告：0 个错误，0 个警告；3 个输入无法读取或不是年报（无法读取 2，超出上限 1）');
+  });
+});
+
+describe('PDF and DOCX', () => {
+  it('go through the same path, the form told by content, not by name; a zip bomb is one line', () => {
+    // Named wrongly on purpose: the content decides.
+    const docx = path.join(tmp, 'jinghe-2024.html');
+    fs.writeFileSync(docx, writeDocx({ body: bodyFromHtml(read(html('002-word.html'))) }));
+    const pdf = path.join(tmp, 'huaian-2024.txt');
+    fs.copyFileSync(path.join(SHARED, 'corpus/huaian-2024.pdf'), pdf);
+    const bomb = path.join(tmp, 'bomb.docx');
+    fs.writeFileSync(bomb, zipSync({ 'word/document.xml': [new Uint8Array(300 * 1048576).fill(0x20), { level: 9 }] }));
+    const run = runCli(['--jsonl', docx, bomb, pdf]);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr.startsWith(`${bomb}: `)).toBe(true);
+    expect(jsonl(run.stdout).map((r) => [r.source, r.form, r.agency, r.year])).toEqual([
+      [docx, 'docx', '精河县', 2024],
+      [pdf, 'pdf', '淮安市人民政府', 2024],
+    ]);
   });
 });
 
