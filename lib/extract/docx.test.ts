@@ -105,6 +105,19 @@ describe.each(SEEDS.flatMap((s) => (['word', 'clean', 'split'] as const).map((v)
   });
 });
 
+// Word's automatic numbering (w:numPr) prints "一、", "（三）", "1." that are not in w:t: the text
+// holds "总体情况", "不予公开", "属于国家秘密". Headings and rows still read by their words.
+describe.each(['000', '001', '002', '003'] as SeedId[])('seed %s as DOCX with Word numbering its headings and rows', (id) => {
+  it('reads every figure and exactly the seed\'s errors and warnings', async () => {
+    const numbered = /(<w:t xml:space="preserve">)(?:[（(][一二三四五六七八九十]+[)）]\s*|[一二三四五六七八九十]+、|\d+[.、．](?!\d))/g;
+    const body = bodyFromHtml(seedHtml(id, 'clean'));
+    expect(body.match(numbered)!.length).toBeGreaterThan(30);
+    const a = await analyseDocx(writeDocx({ body: body.replace(numbered, '$1') }));
+    expect(figuresOf(a)).toEqual(seed(id).figures);
+    expect(significant(a)).toEqual(expectedFindings(id));
+  });
+});
+
 describe('an error injected into a DOCX table is found', () => {
   it('seed 002 with 表四 行政复议 总计 5 → 6: T4-SUM on it, nothing else', async () => {
     // 002's 表四 review row reads 1,4,0,0,5; its total cell is the first "5" of that row.
