@@ -197,7 +197,9 @@ function frames(pieces: readonly Segment[]): Segment[][] {
   const groups = new Map<number, Segment[]>();
   segments.forEach((s, i) => {
     const root = uf.find(i);
-    groups.set(root, [...(groups.get(root) ?? []), s]);
+    const group = groups.get(root);
+    if (group) group.push(s);
+    else groups.set(root, [s]);
   });
   return [...groups.values()].filter((g) => g.filter((s) => s.horizontal).length >= 2 && g.filter((s) => !s.horizontal).length >= 2);
 }
