@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `gongkai-lens` command (package.json "bin"; npm run check; npx gongkai-lens): runs the bundled
 // CLI, cli/dist/gongkai-lens.cjs. In a checkout it first rebuilds the bundle when a source under
-// cli/ or lib/ is newer (npm run build:cli, ~2 s), so a run never checks with stale code. The bundle
+// cli/ or lib/ (or the build script) is newer (npm run build:cli, ~2 s), so a run never checks with stale code. The bundle
 // is compiled with V8's code cache (cli/dist/gongkai-lens.cjs.cache, written by the first run after
 // a build): compiling 1.2 MB of JavaScript was most of the start-up. Worker threads start here too.
 import fs from 'node:fs';
@@ -32,9 +32,10 @@ const mtime = (file) => fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ??
 
 if (isMainThread) {
   const built = mtime(bundle);
-  const sources = fs.existsSync(path.join(root, 'lib')) ? Math.max(newestSource(path.join(root, 'lib')), newestSource(here)) : 0;
+  const build = path.join(root, 'scripts', 'build-cli.ts');
+  const sources = fs.existsSync(path.join(root, 'lib')) ? Math.max(newestSource(path.join(root, 'lib')), newestSource(here), mtime(build)) : 0;
   if (!built || sources > built) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'build-cli.ts')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', build], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) {
       process.stderr.write('无法构建命令行程序 (cannot build the CLI bundle: npm run build:cli)\n');
       process.exit(2);
