@@ -1,7 +1,8 @@
 // The keep bar in the panel's toolbar: "保存快照", the last outcome (announced) with its follow-up
 // (open the snapshot, undo a removal), and the flag form. Its state lives in the keep controller,
 // so it survives the panel being collapsed and re-rendered; the bar only subscribes to it.
-import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { render, type ComponentChildren } from 'preact';
 import { i18n } from '#i18n';
 import { FLAG_KINDS, type Flag, type FlagKind } from '@/utils/snapshots';
 
@@ -120,6 +121,32 @@ function FlagFormView({ form, keep }: { form: FlagForm; keep: KeepControls }) {
   );
 }
 
+/**
+ * The flag form opens beside what it is about: under the finding whose 标记存疑 opened it, or under
+ * the table whose figure did; from the page's context menu (no opener in the panel), in the toolbar.
+ */
+function Beside({ opener, children }: { opener: HTMLElement | null; children: ComponentChildren }) {
+  const target = opener?.isConnected ? (opener.closest('li.item') ?? opener.closest('section.table')) : null;
+  const host = useRef<HTMLDivElement | null>(null);
+  // A root of its own appended to the target (the panel's own tree keeps its children as they are).
+  useLayoutEffect(() => {
+    if (!target) return;
+    const div = target.ownerDocument.createElement('div');
+    div.className = 'beside';
+    target.append(div);
+    host.current = div;
+    return () => {
+      render(null, div);
+      div.remove();
+      host.current = null;
+    };
+  }, [target]);
+  useLayoutEffect(() => {
+    if (host.current) render(children, host.current);
+  });
+  return target ? null : children;
+}
+
 export function KeepBar({ keep }: { keep: KeepControls }) {
   const { status, form, saving } = useKeepState(keep);
   const undo = useRef<HTMLButtonElement>(null);
@@ -150,7 +177,7 @@ export function KeepBar({ keep }: { keep: KeepControls }) {
           </button>
         )}
       </div>
-      {form && <FlagFormView key={`${form.key}:${form.flag?.id ?? ''}`} form={form} keep={keep} />}
+      {form && <Beside opener={form.opener}>{<FlagFormView key={`${form.key}:${form.flag?.id ?? ''}`} form={form} keep={keep} />}</Beside>}
     </div>
   );
 }

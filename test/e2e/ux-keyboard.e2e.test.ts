@@ -76,6 +76,8 @@ describe('by keyboard alone', () => {
     expect(await focused(page)).toMatch(/^button\.#: 标记存疑$/);
     await page.keyboard.press('Enter');
     await expect.poll(() => focused(page)).toMatch(/^input\./);
+    // The form opens beside the finding it is about, not at the top of the panel.
+    expect(await inPanel(page, 'li.item:has(#gkl-item-finding_6) form.flag-form').count()).toBe(1);
     await page.keyboard.press('Tab');
     await page.keyboard.type('原件为 0');
     await page.keyboard.press('Tab');
