@@ -185,6 +185,17 @@ describe('panel', () => {
       expect(header).toEqual([['', '申请人情况'], ['自然人', '法人或其他组织', '总计'], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']]);
     });
 
+    it('keeps a reader’s flag visible on a cell a finding colours (its own ring, over the warning)', () => {
+      const flag: PanelItem = { id: 'flag:1', kind: 'flag', rule: '存疑', message: '行政规范性文件 · 现行有效件数：核对原件', cells: ['active.normativeDocs.inForce'], marked: ['active.normativeDocs.inForce'] };
+      show(reportContent(seedReport('001'), [flag]), { expanded: true });
+      const inForce = $('td[data-key="active.normativeDocs.inForce"]')!;
+      expect(inForce.className).toBe('kind-warning flagged');
+      // A flag alone is drawn as a flag.
+      const flagOnly: PanelItem = { ...flag, id: 'flag:2', cells: ['active.normativeDocs.issued'], marked: ['active.normativeDocs.issued'] };
+      show(reportContent(seedReport('001'), [flagOnly]), { expanded: true });
+      expect($('td[data-key="active.normativeDocs.issued"]')!.className).toBe('kind-flag');
+    });
+
     it('shows a blank cell as blank, styled apart, never as 0; and the cell as printed on hover', () => {
       const s = seedReport('002');
       const figures = new Map(s.figures);

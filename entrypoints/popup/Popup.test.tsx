@@ -55,11 +55,12 @@ describe('Popup', () => {
     expect(text('h1')).toBe('公开年报核对');
     expect(text('.report-name')).toBe('盘锦市双台子区人民政府办公室 · 2023 年度');
     expect([...root.querySelectorAll('.counts li')].map((li) => li.textContent)).toEqual(['7 处错误', '1 处提醒', '2 条说明']);
-    expect(root.textContent).toContain('gov.cn 网站上的年报总会自动核对。');
+    // A checked report: its panel is shown, not checked again.
+    expect(text('button.check')).toBe('显示核对面板');
     expect(button('总是检查 www.shuangtaizi.gov.cn 上的年报')).toBeUndefined();
   });
 
-  it('says a clean report has no problems, and a page without verdict was not checked', async () => {
+  it('says a clean report has no problems; a page without verdict, why nothing was checked', async () => {
     verdict = { ...REPORT, errors: 0, warnings: 0, agency: null, year: null };
     await show('http://www.xjjh.gov.cn/a.html');
     expect(text('.report-name')).toBe('未识别出发布机关 · 年份未知');
@@ -67,7 +68,11 @@ describe('Popup', () => {
     verdict = null;
     render(null, root);
     await show('http://news.example.com/');
-    expect(text('section p')).toBe('此页尚未核对。gov.cn 网站上的年报会自动核对；其他网站请点“检查此页”。');
+    expect(text('section p')).toBe('news.example.com 不在 gov.cn，此页没有自动核对。如是年报，请点“检查此页”。');
+    expect(text('button.check')).toBe('检查此页');
+    render(null, root);
+    await show('http://www.hegang.gov.cn/xwzx/a.html');
+    expect(text('section p')).toBe('已自动查看过此页：它不像政府信息公开工作年度报告。如确是年报，请点“检查此页”。');
   });
 
   it('takes the verdict as soon as the analyzer of its tab sends it', async () => {
@@ -109,6 +114,8 @@ describe('Popup', () => {
     await show('http://www.hegang.gov.cn/');
     const labels = [...root.querySelectorAll('label')].map((l) => [l.textContent, l.querySelector('select, input')?.localName]);
     expect(labels).toEqual([
+      ['在 www.hegang.gov.cn 上隐藏核对标签（快捷键仍可打开面板）', 'input'],
+      ['从不检查 www.hegang.gov.cn', 'input'],
       ['核对面板的位置右下角左下角右上角左上角右侧侧栏左侧侧栏', 'select'],
       ['在页面上标出有问题的单元格', 'input'],
       ['自动保存看过的年报', 'input'],

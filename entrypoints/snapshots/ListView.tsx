@@ -154,7 +154,7 @@ export function ListView({ snapshots, focus, go, onDelete, onExport, onImportFil
         <p class="empty">{i18n.t('snapshots.list.empty')}</p>
       ) : (
         <table class="list">
-          <caption>{i18n.t('snapshots.list.caption', [String(snapshots.length), String(shown.length)])}</caption>
+          <caption>{i18n.t('snapshots.list.caption', snapshots.length, [String(snapshots.length), String(shown.length)])}</caption>
           <thead>
             <tr>
               <th scope="col">

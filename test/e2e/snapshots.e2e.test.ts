@@ -75,7 +75,7 @@ describe('Snapshots page', () => {
   it('lists the saved reports in a captioned table', async () => {
     const page = await openSnapshotsPage();
     await expect.poll(() => page.title()).toBe(`${await t(page, 'snapshots.page.title')} · ${await t(page, 'extName')}`);
-    expect(await page.locator('table.list caption').textContent()).toBe(await t(page, 'snapshots.list.caption', ['2', '2']));
+    expect(await page.locator('table.list caption').textContent()).toBe(await lens.t('snapshots.list.caption', ['2', '2'], 2));
     expect(await page.locator('table.list tbody td:nth-child(3)').allTextContents()).toEqual(['2024', '2023']);
     await page.close();
   });
