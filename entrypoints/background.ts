@@ -11,7 +11,7 @@ import { VerdictSchema, setTabVerdict, tabVerdict, type TabVerdict } from '@/uti
 import { checkTab, injectAnalyzer, togglePanel } from '@/utils/inject';
 import { forgetSite, siteOf, syncAlwaysCheckedSites } from '@/utils/sites';
 import { getSettings } from '@/utils/settings';
-import { openSnapshotPage, registerFlagMenu } from '@/utils/keep';
+import { openSnapshotPage, registerFlagMenu, showFlagMenu } from '@/utils/keep';
 import { extensionPageOpen, openViewer, readAttachment, registerViewerMenu } from '@/entrypoints/viewer/open-viewer';
 import { answerWrite } from '@/utils/snapshots/writer';
 import { documentTarget, toolbarAction } from '@/utils/browser-differences';
@@ -41,6 +41,14 @@ async function showVerdict(tabId: number, entry: TabVerdict | null): Promise<voi
     await action.setBadgeTextColor?.({ tabId, color: badge.color });
   }
   await action.setTitle({ tabId, title: titleOf(entry) });
+  await syncFlagMenu(tabId);
+}
+
+/** "Flag this figure" in the context menu only while the active tab shows a report. */
+async function syncFlagMenu(tabId: number): Promise<void> {
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (active?.id !== tabId) return;
+  await showFlagMenu((await tabVerdict(tabId))?.verdict.isReport === true);
 }
 
 /** After a navigation: is the document that sent the tab's verdict still there? */
@@ -113,6 +121,7 @@ export default defineBackground(() => {
     if (change.status === 'complete') void afterNavigation(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void setTabVerdict(tabId, null));
+  browser.tabs.onActivated.addListener(({ tabId }) => void syncFlagMenu(tabId));
 
   // On every start of the worker too: Firefox forgets registrations between sessions.
   const syncSites = () => void syncAlwaysCheckedSites().catch((error: unknown) => console.warn('[gkl] always-checked sites:', error));

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { FLAG_MENU_ID, onFlagMenuClicked, openSnapshotPage } from './keep';
+import { useLocale } from '../components/testing/i18n';
+import { FLAG_MENU_ID, onFlagMenuClicked, openSnapshotPage, registerFlagMenu, showFlagMenu } from './keep';
 
 const ID = '0fa4549f57245e-0543aca943794e';
 const tab = { id: 7, index: 2 } as Browser.tabs.Tab;
@@ -36,5 +37,19 @@ describe('keep in the background', () => {
     expect(await openSnapshotPage('../popup.html', tab)).toBe(false);
     expect(await openSnapshotPage(42, tab)).toBe(false);
     expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('creates "flag this figure" hidden, and shows it only while the active tab shows a report', async () => {
+    await useLocale('zh_CN');
+    vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined as never);
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => {});
+    const create = vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue(FLAG_MENU_ID as never);
+    const update = vi.spyOn(fakeBrowser.contextMenus, 'update').mockResolvedValue(undefined as never);
+    registerFlagMenu();
+    await vi.waitFor(() => expect(create).toHaveBeenCalled());
+    expect(create.mock.calls[0]![0]).toMatchObject({ id: FLAG_MENU_ID, visible: false });
+    await showFlagMenu(true);
+    await showFlagMenu(false);
+    expect(update.mock.calls).toEqual([[FLAG_MENU_ID, { visible: true }], [FLAG_MENU_ID, { visible: false }]]);
   });
 });

@@ -25,6 +25,8 @@ export function registerFlagMenu(): void {
         title: i18n.t('flags.menu'),
         contexts: ['page', 'selection'],
         documentUrlPatterns: ['http://*/*', 'https://*/*'],
+        // Shown only where it can act: on a report page (syncFlagMenu, for the active tab).
+        visible: false,
       });
     })
     .catch((error: unknown) => console.warn('[gkl] context menu:', error));
@@ -44,6 +46,16 @@ export async function onFlagMenuClicked(info: Browser.contextMenus.OnClickData, 
   } catch {
     await checkTab(tab.id);
   }
+}
+
+/**
+ * The flag item appears only on report pages: the background calls this when the active tab
+ * changes and when a tab's verdict does, with whether the active tab shows a report.
+ */
+export async function showFlagMenu(isReport: boolean): Promise<void> {
+  await browser.contextMenus.update(FLAG_MENU_ID, { visible: isReport }).catch(() => {
+    // Not created yet (the worker is starting): registerFlagMenu creates it hidden.
+  });
 }
 
 /** The Snapshots page on one snapshot, in a new tab beside the reader's. */
