@@ -1,6 +1,5 @@
 // `-`: JSON Lines on stdin, one input a line: {"source": "…", "html" | "text" | "base64": "…"}.
 // This is what `RDD.pipe` (examples/spark) and other pipelines feed. A bad line is one problem.
-import readline from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Item } from './inputs';
 import { problem } from './inputs';
@@ -31,10 +30,32 @@ export function lineItem(line: string, n: number): Item | null {
   return problem(source, 'unreadable', '输入行缺少 html、text 或 base64', 'line has no html, text or base64');
 }
 
+/**
+ * The lines of stdin, read as they are taken: the stream's own iterator pulls a chunk only when the
+ * run wants the next input (readline's iterator queues up to 1,024 lines — a hundred megabytes of
+ * pages — whatever the run's pace). Bytes are joined before decoding, so UTF-8 split over chunks reads right.
+ */
 export async function* stdinItems(input: Readable = process.stdin): AsyncGenerator<Item> {
   let n = 0;
-  for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
-    const item = lineItem(line, ++n);
+  let parts: Buffer[] = [];
+  const line = (): Item | null => {
+    const text = Buffer.concat(parts).toString('utf8').replace(/\r$/, '');
+    parts = [];
+    return lineItem(text, ++n);
+  };
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let start = 0;
+    for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
+      parts.push(bytes.subarray(start, nl));
+      start = nl + 1;
+      const item = line();
+      if (item) yield item;
+    }
+    if (start < bytes.length) parts.push(bytes.subarray(start));
+  }
+  if (parts.length) {
+    const item = line();
     if (item) yield item;
   }
 }
