@@ -4,6 +4,18 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 
+/** The smallest and largest of `values`, without spreading them into arguments: a hostile path or
+ * line can hold more points than the stack takes. */
+export function extent(values: Iterable<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
 /** A piece of text as pdf.js gives it: one font, one baseline. */
 export interface TextRun {
   page: number;
@@ -127,9 +139,8 @@ function pathSegments(data: ArrayLike<number>, ctm: Matrix, filled: boolean, out
   for (const poly of points) {
     if (filled) {
       // A thin filled shape is a line along its long side.
-      const xs = poly.map((p) => p[0]);
-      const ys = poly.map((p) => p[1]);
-      const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      const [x0, x1] = extent(poly.map((p) => p[0]));
+      const [y0, y1] = extent(poly.map((p) => p[1]));
       const w = x1 - x0;
       const h = y1 - y0;
       if (h <= MAX_LINE_THICKNESS && w >= MIN_SEGMENT) out.push({ horizontal: true, at: (y0 + y1) / 2, from: x0, to: x1 });
@@ -174,11 +185,9 @@ function drawing(fnArray: ArrayLike<number>, argsArray: unknown[], ops: Ops, vie
     } else if (paints.has(fn)) {
       // Images are painted into the unit square of the current transform.
       const corners = [apply(ctm, 0, 0), apply(ctm, 1, 0), apply(ctm, 0, 1), apply(ctm, 1, 1)];
-      const xs = corners.map((p) => p[0]);
-      const ys = corners.map((p) => p[1]);
-      const x = Math.min(...xs);
-      const y = Math.min(...ys);
-      images.push({ x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y });
+      const [x, right] = extent(corners.map((p) => p[0]));
+      const [y, bottom] = extent(corners.map((p) => p[1]));
+      images.push({ x, y, width: right - x, height: bottom - y });
     }
   }
   return { segments, images };

@@ -5,7 +5,7 @@ import type { Block, Box, Cell, Grid, GridCell, Unreadable } from '../../types';
 import type { TableId } from '../../report/keys';
 import { isFigureText, type Normalizer } from '../../normalize';
 import { labelEntries, labelKey, sectionOf } from '../../formats';
-import type { PageGeometry, Rect, Segment, TextRun } from './geometry';
+import { extent, type PageGeometry, type Rect, type Segment, type TextRun } from './geometry';
 
 // Ruling lines this close are one line (double borders, rounding).
 const SNAP = 2.5;
@@ -76,11 +76,10 @@ function lineOf(runs: TextRun[]): Line {
     text += r.text;
     end = r.x + r.width;
   }
-  const y = Math.min(...runs.map((r) => r.y));
   return {
-    page: runs[0]!.page, runs, text: text.trim(), x: runs[0]!.x, y,
-    right: Math.max(...runs.map((r) => r.x + r.width)), bottom: Math.max(...runs.map((r) => r.y + r.height)),
-    size: Math.max(...runs.map((r) => r.size)),
+    page: runs[0]!.page, runs, text: text.trim(), x: runs[0]!.x, y: extent(runs.map((r) => r.y))[0],
+    right: extent(runs.map((r) => r.x + r.width))[1], bottom: extent(runs.map((r) => r.y + r.height))[1],
+    size: extent(runs.map((r) => r.size))[1],
   };
 }
 
@@ -229,10 +228,10 @@ function wordsOf(run: TextRun): TextRun[] {
 function tablePart(page: number, frame: readonly Segment[], runs: TextRun[], taken: Set<TextRun>): Part | null {
   const hs = frame.filter((s) => s.horizontal);
   const vs = frame.filter((s) => !s.horizontal);
-  const left = Math.min(...hs.map((s) => s.from));
-  const right = Math.max(...hs.map((s) => s.to));
-  const top = Math.min(...vs.map((s) => s.from));
-  const bottom = Math.max(...vs.map((s) => s.to));
+  const left = extent(hs.map((s) => s.from))[0];
+  const right = extent(hs.map((s) => s.to))[1];
+  const top = extent(vs.map((s) => s.from))[0];
+  const bottom = extent(vs.map((s) => s.to))[1];
   const xs = snap([left, right, ...vs.map((s) => s.at)]);
   const ys = snap([top, bottom, ...hs.map((s) => s.at)]);
   const rows = ys.length - 1;
@@ -404,7 +403,7 @@ function buildGrid(parts: readonly Part[], index: number, normalizer: Normalizer
         }
       }
     }
-    cells.push(...lower);
+    for (const cell of lower) cells.push(cell);
     offset += rows;
     if (k === 0) for (let r = 0; r < rows; r++) rowTexts.push(Array.from({ length: cols }, (_, c) => at(cells, r, c)?.text ?? ''));
   }
@@ -464,10 +463,10 @@ export function layoutPages(pages: readonly PageGeometry[], normalizer: Normaliz
       .map((f) => tablePart(page.page, f, page.runs, taken))
       .filter((p): p is Part => p !== null);
     const lines = linesOf(page.runs.filter((r) => !taken.has(r)));
-    allLines.push(...lines);
+    for (const line of lines) allLines.push(line);
     const pageItems: Item[] = [...parts.map((part): Item => ({ kind: 'part', part })), ...lines.map((line): Item => ({ kind: 'line', line }))];
     pageItems.sort((a, b) => (a.kind === 'part' ? a.part.top : a.line.y) - (b.kind === 'part' ? b.part.top : b.line.y));
-    items.push(...pageItems);
+    for (const item of pageItems) items.push(item);
   }
   const dropped = furniture(pages, allLines);
   const flow = items.filter((i) => i.kind === 'part' || !dropped.has(i.line));
