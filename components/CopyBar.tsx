@@ -54,7 +54,12 @@ interface CopyBarProps {
   children?: ComponentChildren;
 }
 
-/** The file as a data: URL (a blob: URL made in a content script loses the file name in Chromium). */
+/**
+ * The file as a data: URL. Chromium keeps the link's `download` name for it (and for a blob: URL)
+ * made here in the content script, in the panel's shadow root; it falls back to "download" only
+ * when the browser's locale cannot write a non-ASCII file name (LANG/LC_ALL naming a locale the
+ * system does not have), for any site's link alike.
+ */
 const dataUrl = (blob: Blob) =>
   new Promise<string>((resolve, reject) => {
     const reader = new FileReader();

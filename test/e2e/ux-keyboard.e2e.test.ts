@@ -99,6 +99,7 @@ describe('by keyboard alone', () => {
     // 5. Download the workbook: back up to its link.
     await tabTo(page, /^a\.download download-xlsx/, true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe('盘锦市双台子区人民政府办公室-2023-公开年报核对.xlsx');
     const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
     expect([...strFromU8(files['xl/workbook.xml']!).matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1])).toEqual(['表二', '表三', '表四', '问题清单']);
 
