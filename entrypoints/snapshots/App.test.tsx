@@ -65,6 +65,7 @@ describe('Snapshots page', () => {
     await save({ year: 2024, agency: '精河县', findings: [finding('VAL-BLANK', 'warning', 'active.fees.amount')] }, 'http://www.jinghe.gov.cn/2024.html', '2025-02-03T00:00:00.000Z');
   });
   afterEach(() => {
+    vi.restoreAllMocks();
     render(null, root);
     root.remove();
   });
@@ -197,10 +198,79 @@ describe('Snapshots page', () => {
     expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['38', '38']);
   });
 
+  /** Every storage.local.get from now on: its keys (null: everything) and whether the list was on screen already. */
+  function recordReads() {
+    const local = fakeBrowser.storage.local;
+    const original = local.get.bind(local);
+    const reads: { keys: string[] | null; listShown: boolean }[] = [];
+    const spy = vi.spyOn(local, 'get').mockImplementation(((keys?: string | string[] | null) => {
+      reads.push({ keys: keys == null ? null : typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : Object.keys(keys), listShown: !!root.querySelector('table.list') });
+      return original(keys as never);
+    }) as typeof local.get);
+    return { reads, original, spy };
+  }
+  const readsSnapshots = (r: { keys: string[] | null }) => r.keys === null || r.keys.some((k) => k.startsWith('snapshot:'));
+
+  it('shows its list from the index: no snapshot is read (nor everything) before the list is on screen', async () => {
+    const { reads, spy } = recordReads();
+    await show();
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.filter((r) => !r.listShown && readsSnapshots(r))).toEqual([]);
+    expect(caption()).toBe('已保存 3 份年报，显示 3 份');
+    // Opening one reads that one.
+    const opened = reads.length;
+    await click(button('查看“鹤岗市人民政府办公室 2023”'));
+    await vi.waitFor(() => expect(root.querySelector('h2#snapshot-heading')).not.toBeNull());
+    const snapshotReads = reads.slice(opened).filter((r) => r.keys?.some((k) => k.startsWith('snapshot:')));
+    expect(snapshotReads.every((r) => r.keys!.filter((k) => k.startsWith('snapshot:')).length === 1)).toBe(true);
+    spy.mockRestore();
+  });
+
+  it('applies only the newest reload: an older one finishing last does not bring back an older list', async () => {
+    await show();
+    const local = fakeBrowser.storage.local;
+    const original = local.get.bind(local);
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let held: Promise<unknown> | null = null;
+    const later: Promise<unknown>[] = [];
+    const spy = vi.spyOn(local, 'get').mockImplementation(((keys?: string[] | null) => {
+      // The first read after this point (the older reload's first) answers with what storage holds now, but only when released.
+      if (!held) {
+        const now = original(keys as never);
+        held = released.then(() => now);
+        return held;
+      }
+      const answer = original(keys as never);
+      later.push(answer);
+      return answer;
+    }) as typeof local.get);
+    await act(async () => {
+      await local.set({ unrelated: 1 });
+    });
+    expect(held).not.toBeNull();
+    await save({ year: 2022 }, 'http://www.hegang.gov.cn/gknb/2022.html', '2023-02-01T00:00:00.000Z');
+    await vi.waitFor(() => expect(caption()).toBe('已保存 4 份年报，显示 4 份'));
+    const before = later.length;
+    release();
+    await act(async () => {
+      await held;
+    });
+    // The older reload goes on reading after its first read (the summaries), and is then dropped.
+    await vi.waitFor(() => expect(later.length).toBeGreaterThan(before));
+    await act(async () => {
+      await Promise.all(later);
+    });
+    for (let i = 0; i < 5; i++) await act(async () => {});
+    expect(caption()).toBe('已保存 4 份年报，显示 4 份');
+    spy.mockRestore();
+  });
+
   it('lists quarantined records while the others still load', async () => {
     await fakeBrowser.storage.local.set({ 'snapshot:broken': { format: 1, id: 'broken' } });
     await show();
-    await settle();
+    // Stored around the index: found once the list is shown, then quarantined by the index's rebuild.
+    await vi.waitFor(() => expect(root.querySelector('.quarantine')).not.toBeNull());
     expect(rows()).toHaveLength(3);
     const quarantine = root.querySelector('.quarantine')!;
     expect(quarantine.querySelector('h2')!.textContent).toBe('无法读取的记录（已隔离）');

@@ -1,13 +1,14 @@
 // Agency × year: which reports are saved, their verdict, and which years are missing between an
 // agency's first and last saved year (a gap an assessor asks about first).
 import { i18n } from '#i18n';
-import { agencyYears, countOf, type Snapshot } from '../../utils/snapshots';
+import { countOf, type SnapshotSummary } from '../../utils/snapshots';
 import type { View } from './page';
+import { latestByYear } from './load';
 
-export function CoverageView({ snapshots, go }: { snapshots: Snapshot[]; go(view: View): void }) {
+export function CoverageView({ snapshots, go }: { snapshots: SnapshotSummary[]; go(view: View): void }) {
   const agencies = [...new Set(snapshots.flatMap((s) => (s.report.agency && s.report.year !== null ? [s.report.agency] : [])))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   if (!agencies.length) return null;
-  const rows = agencies.map((agency) => ({ agency, years: new Map(agencyYears(snapshots, agency).map((y) => [y.year, y.snapshot])) }));
+  const rows = agencies.map((agency) => ({ agency, years: new Map(latestByYear(snapshots, agency).map((y) => [y.year, y.snapshot])) }));
   const all = rows.flatMap((r) => [...r.years.keys()]);
   const first = Math.min(...all);
   const last = Math.max(...all);

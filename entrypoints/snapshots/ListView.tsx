@@ -1,11 +1,14 @@
 // The list of saved reports: filters, export/import, and a real table (caption, column and row
-// headers) with one row per snapshot.
+// headers) with one row per snapshot. Everything here reads the index's summaries, never a whole snapshot.
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { compareSnapshots, countOf, facets, filterSnapshots, verdictOf, VERDICTS, type Snapshot, type SnapshotFilter, type Verdict } from '../../utils/snapshots';
+import { countOf, facets, filterSnapshots, verdictOf, VERDICTS, type SnapshotFilter, type SnapshotSummary, type Verdict } from '../../utils/snapshots';
 import type { Lang } from '../../components/model';
 import { savedTime, shortHash, snapshotName, templateName, useFocusOnMount, type View } from './page';
 import { CoverageView } from './CoverageView';
+import type { VersionChange } from './load';
+
+type Snapshot = SnapshotSummary;
 
 /** How the list is ordered: newest saved first (default), or by agency, year, errors. */
 const SORTS = ['date', 'agency', 'year', 'errors'] as const;
@@ -34,6 +37,8 @@ function verdictText(s: Snapshot): string {
 
 interface ListViewProps {
   snapshots: Snapshot[];
+  /** What changed since each snapshot's previous version (./load.ts: versionChanges). */
+  changes: ReadonlyMap<string, VersionChange>;
   lang: Lang;
   /** Focus the heading (when coming back from another view). */
   focus: boolean;
@@ -49,21 +54,13 @@ const VERDICT_LABEL: Record<Verdict, () => string> = {
   ok: () => i18n.t('snapshots.verdict.ok'),
 };
 
-export function ListView({ snapshots, focus, go, onDelete, onExport, onImportFile }: ListViewProps) {
+export function ListView({ snapshots, changes, focus, go, onDelete, onExport, onImportFile }: ListViewProps) {
   const [filter, setFilter] = useState<SnapshotFilter>({});
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const heading = useFocusOnMount<HTMLHeadingElement>(focus);
   const options = useMemo(() => facets(snapshots), [snapshots]);
   const [sort, setSort] = useState<Sort>('date');
   const shown = useMemo(() => filterSnapshots(snapshots, filter).sort(COMPARE[sort]), [snapshots, filter, sort]);
-  /** Each snapshot's previous version of the same page (by time saved), to say what changed. */
-  const previous = useMemo(() => {
-    const map = new Map<string, Snapshot>();
-    const byUrl = new Map<string, Snapshot[]>();
-    for (const s of [...snapshots].sort((a, b) => a.savedAt.localeCompare(b.savedAt))) byUrl.set(s.url, [...(byUrl.get(s.url) ?? []), s]);
-    for (const list of byUrl.values()) list.forEach((s, i) => i > 0 && map.set(s.id, list[i - 1]!));
-    return map;
-  }, [snapshots]);
   const chosen = snapshots.filter((s) => selected.has(s.id));
   const versions = useMemo(() => {
     const count = new Map<string, number>();
@@ -203,7 +200,7 @@ export function ListView({ snapshots, focus, go, onDelete, onExport, onImportFil
                   <td>{savedTime(s.savedAt)}</td>
                   <td class="version">
                     <code title={i18n.t('ux.snapshots.hashTitle')}>#{shortHash(s)}</code>{' '}
-                    <Changes s={s} previous={previous.get(s.id)} />
+                    <Changes change={changes.get(s.id)} />
                   </td>
                   <td class="actions">
                     <button type="button" aria-label={i18n.t('snapshots.list.openLabel', [name])} onClick={() => go({ kind: 'snapshot', id: s.id })}>{i18n.t('snapshots.list.open')}</button>
@@ -231,14 +228,13 @@ export function ListView({ snapshots, focus, go, onDelete, onExport, onImportFil
   );
 }
 
-/** What changed since the page's previous saved version: "首个版本" or "较上一版 3 个数字不同". */
-function Changes({ s, previous }: { s: Snapshot; previous?: Snapshot }) {
-  if (!previous) return <span class="changes">{i18n.t('ux.snapshots.firstVersion')}</span>;
-  const { figures, findingsAdded, findingsRemoved } = compareSnapshots(previous, s);
-  const text = figures.length
-    ? i18n.t('ux.snapshots.changedFigures', figures.length)
-    : findingsAdded.length + findingsRemoved.length
-      ? i18n.t('ux.snapshots.changedFindings')
-      : i18n.t('ux.snapshots.changedOther');
+/** What changed since the page's previous saved version: "首个版本" or "较上一版 3 个数字不同" (nothing while a version cannot be read). */
+function Changes({ change }: { change?: VersionChange }) {
+  if (!change) return <span class="changes" />;
+  const text =
+    change.kind === 'first' ? i18n.t('ux.snapshots.firstVersion')
+    : change.kind === 'figures' ? i18n.t('ux.snapshots.changedFigures', change.count)
+    : change.kind === 'findings' ? i18n.t('ux.snapshots.changedFindings')
+    : i18n.t('ux.snapshots.changedOther');
   return <span class="changes">{text}</span>;
 }

@@ -8,12 +8,13 @@ import { reportValue } from '../../lib/checks/figures';
 import { Findings } from '../../components/Findings';
 import { ReportTables } from '../../components/ReportTables';
 import { findingItems, markedKeys, type Lang } from '../../components/model';
-import { flagItems, localDateTime, type Snapshot } from '../../utils/snapshots';
+import { flagItems, localDateTime, type Snapshot, type SnapshotSummary } from '../../utils/snapshots';
 import { snapshotName, templateName, useFocusOnMount, type View } from './page';
 
 interface SnapshotViewProps {
   snapshot: Snapshot;
-  all: Snapshot[];
+  /** Every saved snapshot's summary (to count this page's versions). */
+  all: SnapshotSummary[];
   lang: Lang;
   go(view: View): void;
   onDelete(s: Snapshot): void;

@@ -4,7 +4,7 @@ import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Lang } from '../../components/model';
 import type { Report } from '../../lib/report/schema';
-import type { Snapshot } from '../../utils/snapshots';
+import type { SnapshotSummary } from '../../utils/snapshots';
 
 export type View =
   | { kind: 'list' }
@@ -57,10 +57,10 @@ export function download(name: string, text: string, type: string): void {
 export const savedTime = (iso: string) => new Date(iso).toLocaleString('sv-SE');
 
 /** The first 7 hex digits of the tables' content hash: two versions with the same are the same content. */
-export const shortHash = (s: Snapshot) => s.hash.slice(0, 7);
+export const shortHash = (s: Pick<SnapshotSummary, 'hash'>) => s.hash.slice(0, 7);
 
 /** "2026-12-06 20:51:07 · #3fa9c01": how a version is told apart from its neighbours. */
-export const versionLabel = (s: Snapshot) => `${savedTime(s.savedAt)} · #${shortHash(s)}`;
+export const versionLabel = (s: Pick<SnapshotSummary, 'hash' | 'savedAt'>) => `${savedTime(s.savedAt)} · #${shortHash(s)}`;
 
 /** Moves keyboard focus to a view's heading when the view opens (a screen reader reads it out). */
 export function useFocusOnMount<T extends HTMLElement>(when = true) {
@@ -80,7 +80,10 @@ const TEMPLATE_NAME: Record<Report['template'], () => string> = {
 export const templateName = (t: Report['template']) => TEMPLATE_NAME[t]();
 
 /** A report's name in lists and messages: its agency and year, else its title, else the URL. */
-export function snapshotName(s: Snapshot): string {
+/** What a report is named by: a snapshot or its summary. */
+export type Named = Pick<SnapshotSummary, 'url' | 'title'> & { report: Pick<SnapshotSummary['report'], 'agency' | 'year' | 'title'> };
+
+export function snapshotName(s: Named): string {
   const { agency, year } = s.report;
   if (agency && year) return `${agency} ${year}`;
   return s.report.title ?? s.title ?? s.url;

@@ -18,7 +18,7 @@
 //     getSnapshot(id) for a whole one (open, compare, export)
 export { listFlags, addFlag, updateFlag, removeFlag, restoreFlags, resolveFlags, watchFlags, type FlagInput } from './flags';
 export {
-  saveSnapshot, getSnapshot, listSnapshots, listSummaries, deleteSnapshot, restoreSnapshot, versionsOf, findPreviousYear, watchSnapshotsOf, localDate, localDateTime,
+  saveSnapshot, getSnapshot, getSnapshots, checkIndex, listSnapshots, listSummaries, deleteSnapshot, restoreSnapshot, versionsOf, findPreviousYear, watchSnapshotsOf, localDate, localDateTime,
   type SaveInput, type SaveStatus,
 } from './snapshots';
 export { filterSnapshots, facets, verdictOf, countOf, hostOf, compareSnapshots, agencyYears, KEY_TOTALS, VERDICTS, type SnapshotFilter, type Verdict, type FigureChange, type AgencyYear, type Listed } from './query';

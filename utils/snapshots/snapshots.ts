@@ -6,7 +6,7 @@
 import { ReportSchema, type Report } from '../../lib/report/schema';
 import { pageKey } from './hash';
 import { FlagSchema, SNAPSHOT_MIGRATIONS, SnapshotSchema, readStored, type Flag, type Snapshot } from './schema';
-import { PREFIX, failure, readAll, watchAll, type Result } from './store';
+import { PREFIX, failure, readAll, storedKeys, watchAll, type Result } from './store';
 import { loadSnapshots, quarantine, requestWrite, snapshotKey } from './writer';
 import { CATALOG_IDS_KEY, CATALOG_META_KEY, readIds, readSummary, readYear, summaryKey, yearKey, type SnapshotSummary } from './catalog';
 import { browser } from 'wxt/browser';
@@ -35,6 +35,27 @@ export async function saveSnapshot(input: SaveInput, now = new Date()): Promise<
 /** A stored snapshot, or null when absent; a corrupted one is quarantined and reads as absent. */
 export async function getSnapshot(id: string): Promise<Snapshot | null> {
   return (await loadSnapshots([id])).get(id) ?? null;
+}
+
+/** Stored snapshots by id, in the order asked (absent ones left out; corrupted ones quarantined): one storage read. */
+export async function getSnapshots(ids: readonly string[]): Promise<Snapshot[]> {
+  const found = await loadSnapshots([...new Set(ids)]);
+  return ids.flatMap((id) => found.get(id) ?? []);
+}
+
+/**
+ * Snapshots stored around the index (put in storage by hand, or removed by hand), which
+ * `listSummaries` cannot see: found by their keys (every value read only where the browser cannot
+ * list keys), and the index rebuilt, which validates them and quarantines the bad ones. Resolves
+ * true when it rebuilt. The Snapshots page runs it once, after its list is shown.
+ */
+export async function checkIndex(): Promise<boolean> {
+  const keys = (await storedKeys()) ?? Object.keys(await browser.storage.local.get(null));
+  const stored = new Set(keys.filter((key) => key.startsWith(PREFIX.snapshot)).map((key) => key.slice(PREFIX.snapshot.length)));
+  const values = await browser.storage.local.get([CATALOG_META_KEY, CATALOG_IDS_KEY]);
+  const ids = readIds(values[CATALOG_META_KEY], values[CATALOG_IDS_KEY]);
+  if (ids && ids.length === stored.size && ids.every((id) => stored.has(id))) return false;
+  return (await requestWrite({ op: 'rebuildIndex' })).ok;
 }
 
 /**

@@ -66,6 +66,21 @@ export function watchAll(prefix: string, onChange: (change: Browser.storage.Stor
   return () => browser.storage.local.onChanged.removeListener(listener);
 }
 
+/**
+ * Every stored key, without reading the values, where the browser can (storage.local.getKeys:
+ * Chrome 130+); null elsewhere (the caller reads the values instead).
+ */
+export async function storedKeys(): Promise<string[] | null> {
+  const area = browser.storage.local as { getKeys?: () => Promise<string[]> };
+  if (typeof area.getKeys !== 'function') return null;
+  try {
+    return await area.getKeys();
+  } catch {
+    // Declared but not there (an older browser, a test double): read the values instead.
+    return null;
+  }
+}
+
 /** Every stored value whose key starts with `prefix`. */
 export async function readAll(prefix: string): Promise<[string, unknown][]> {
   const all = await storage.snapshot('local');
@@ -90,7 +105,10 @@ export async function quarantineRecord(key: string, raw: unknown, reason: string
 
 /** Quarantined values, newest first. A record that is itself unreadable is listed whole. */
 export async function listQuarantine(): Promise<(Quarantined & { storageKey: string })[]> {
-  const rows = (await readAll(PREFIX.quarantine)).map(([storageKey, value]) => {
+  // By its keys where the browser lists them: not every snapshot read to find a few records.
+  const keys = (await storedKeys())?.filter((key) => key.startsWith(PREFIX.quarantine));
+  const found = keys ? Object.entries(keys.length ? await browser.storage.local.get(keys) : {}) : await readAll(PREFIX.quarantine);
+  const rows = found.map(([storageKey, value]) => {
     const parsed = QuarantineSchema.safeParse(value);
     const record: Quarantined = parsed.success ? parsed.data : { key: storageKey, raw: value, reason: 'unreadable quarantine record', at: '' };
     return { ...record, storageKey };
