@@ -45,5 +45,9 @@ export function startArgs({ profile, extensionDir, resolverRules, root }: StartO
   ];
 }
 
-/** On Linux Chromium takes its UI language from the locale environment, not from --lang alone. */
-export const startEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' });
+/**
+ * On Linux Chromium takes its UI language from the locale environment, not from --lang alone:
+ * LANGUAGE names it, and C.UTF-8 (on every Debian machine, unlike zh_CN.UTF-8) keeps non-ASCII
+ * download names (under a locale the system lacks, every download is named "download").
+ */
+export const startEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...env, LANGUAGE: 'zh_CN:zh', LC_ALL: 'C.UTF-8' });

@@ -119,7 +119,8 @@ export interface LaunchOptions {
   /**
    * The browser's UI language, and so the extension's. 'zh-CN' (its first language) needs Debian's
    * chromium-l10n; Chromium on Linux takes it from the locale environment (LANGUAGE alone is
-   * ignored under the C locale). Default: whatever the environment says (en-US under C).
+   * ignored under the C locale, but not under C.UTF-8). Default: whatever the environment says
+   * (en-US under C).
    */
   lang?: 'zh-CN';
 }
@@ -129,7 +130,9 @@ const CHINESE_UI = '/usr/lib/chromium/locales/zh-CN.pak';
 function browserEnv(lang: LaunchOptions['lang']): NodeJS.ProcessEnv {
   if (!lang) return process.env;
   if (!existsSync(CHINESE_UI)) throw new Error(`Chromium has no Chinese UI (${CHINESE_UI}): apt-get install chromium-l10n`);
-  return { ...process.env, LANGUAGE: 'zh_CN', LC_ALL: 'zh_CN.UTF-8' };
+  // C.UTF-8, not zh_CN.UTF-8: a locale the system lacks leaves Chromium unable to write non-ASCII
+  // file names (every download becomes "download"); C.UTF-8 is on every Debian machine.
+  return { ...process.env, LANGUAGE: 'zh_CN', LC_ALL: 'C.UTF-8' };
 }
 
 /** An element of the panel: selectors pierce its open shadow root. */
