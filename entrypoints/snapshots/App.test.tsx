@@ -5,6 +5,9 @@ import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from './App';
 import { exportJson, listSnapshots, saveSnapshot, type Flag, type Snapshot } from '../../utils/snapshots';
+import { putSnapshots } from '../../utils/snapshots/snapshots';
+import { snapshotId, tablesHash } from '../../utils/snapshots/hash';
+import { SNAPSHOT_FORMAT } from '../../utils/snapshots/schema';
 import { finding, seedReport, type ReportOptions } from '../../utils/snapshots/testing';
 import { useLocale } from '../../components/testing/i18n';
 
@@ -276,5 +279,46 @@ describe('Snapshots page', () => {
     expect(quarantine.querySelector('h2')!.textContent).toBe('无法读取的记录（已隔离）');
     expect(quarantine.querySelector('tbody th')!.textContent).toBe('snapshot:broken');
     expect(button('导出隔离记录（JSON）')).toBeTruthy();
+  });
+
+  it('draws the list 100 rows at a time: "show more" draws 100 more and focuses the first, a filter starts again, selection spans every match', async () => {
+    // 247 more (250 in all): agencies 测试市第0局 … 第246局, one report each, 2021 for the even ones, 2022 for the odd.
+    const many: Snapshot[] = Array.from({ length: 247 }, (_, i) => {
+      const url = `http://www.test${i}.gov.cn/gknb.html`;
+      const report = seedReport({ agency: `测试市第${i}局`, year: 2021 + (i % 2), source: url });
+      const hash = tablesHash(report);
+      return { format: SNAPSHOT_FORMAT, id: snapshotId(url, hash), url, title: report.title, savedAt: new Date(Date.UTC(2022, 0, 1, 0, 0, i)).toISOString(), hash, flags: [], report };
+    });
+    expect((await putSnapshots(many)).ok).toBe(true);
+    await show();
+    const drawn = () => root.querySelectorAll('table.list tbody tr');
+    expect(caption()).toBe('已保存 250 份年报，显示 250 份');
+    expect(drawn()).toHaveLength(100);
+    await click(button('显示更多（还有 150 条）'));
+    expect(drawn()).toHaveLength(200);
+    expect(document.activeElement).toBe(drawn()[100]);
+    expect(button('显示更多（还有 50 条）')).toBeTruthy();
+
+    // "Select all" selects every match, drawn or not; export selected exports them all.
+    const selectAll = root.querySelector<HTMLInputElement>('table.list thead input[type="checkbox"]')!;
+    await click(selectAll);
+    expect(button('所选导出为 JSON（250 份）')).toBeTruthy();
+    await click(selectAll);
+    expect(button('所选导出为 JSON（0 份）').disabled).toBe(true);
+
+    // A filter starts again at the first 100 of its matches: 2021 is 124 of the 247 (and none of the three saved above).
+    await change(labelled('年度'), '2021');
+    expect(caption()).toBe('已保存 250 份年报，显示 124 份');
+    expect(drawn()).toHaveLength(100);
+    expect(button('显示更多（还有 24 条）')).toBeTruthy();
+    await click(selectAll);
+    expect(button('所选导出为 JSON（124 份）')).toBeTruthy();
+    await click(button('显示更多（还有 24 条）'));
+    expect(drawn()).toHaveLength(124);
+    expect(document.activeElement).toBe(drawn()[100]);
+    expect(root.querySelector('button.more')).toBeNull();
+    await click(button('清除筛选'));
+    expect(drawn()).toHaveLength(100);
+    expect(button('显示更多（还有 150 条）')).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 // The list of saved reports: filters, export/import, and a real table (caption, column and row
-// headers) with one row per snapshot. Everything here reads the index's summaries, never a whole snapshot.
-import { useMemo, useState } from 'preact/hooks';
+// headers) with one row per snapshot, drawn PAGE rows at a time ("Show more" draws the next PAGE).
+// Everything here reads the index's summaries, never a whole snapshot.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { countOf, facets, filterSnapshots, verdictOf, VERDICTS, type SnapshotFilter, type SnapshotSummary, type Verdict } from '../../utils/snapshots';
 import type { Lang } from '../../components/model';
@@ -19,6 +20,9 @@ const SORT_LABEL: Record<Sort, () => string> = {
   year: () => i18n.t('ux.snapshots.sort.year'),
   errors: () => i18n.t('ux.snapshots.sort.errors'),
 };
+/** Rows drawn at first, and added by each "Show more": drawing 1,000 rows was most of the page's open. */
+export const PAGE = 100;
+
 const byDate = (a: Snapshot, b: Snapshot) => b.savedAt.localeCompare(a.savedAt);
 const COMPARE: Record<Sort, (a: Snapshot, b: Snapshot) => number> = {
   date: byDate,
@@ -60,7 +64,29 @@ export function ListView({ snapshots, changes, focus, go, onDelete, onExport, on
   const heading = useFocusOnMount<HTMLHeadingElement>(focus);
   const options = useMemo(() => facets(snapshots), [snapshots]);
   const [sort, setSort] = useState<Sort>('date');
+  // Every snapshot the filters match, sorted: what the caption counts and "select all" selects.
   const shown = useMemo(() => filterSnapshots(snapshots, filter).sort(COMPARE[sort]), [snapshots, filter, sort]);
+  // How many of them are drawn: the first PAGE, PAGE more each "Show more"; a new filter or sort starts again at the first PAGE.
+  const [limit, setLimit] = useState(PAGE);
+  const drawn = shown.length > limit ? shown.slice(0, limit) : shown;
+  const body = useRef<HTMLTableSectionElement>(null);
+  // The first row a "Show more" drew, focused once it is on screen.
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    body.current?.querySelectorAll<HTMLElement>(':scope > tr')[focusRow.current]?.focus();
+    focusRow.current = null;
+  }, [limit]);
+  const showMore = () => {
+    focusRow.current = drawn.length;
+    setLimit(drawn.length + PAGE);
+  };
+  // The agency × year table is drawn once the list is on screen, not with it.
+  const [coverage, setCoverage] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setCoverage(true));
+    return () => clearTimeout(t);
+  }, []);
   const chosen = snapshots.filter((s) => selected.has(s.id));
   const versions = useMemo(() => {
     const count = new Map<string, number>();
@@ -68,7 +94,10 @@ export function ListView({ snapshots, changes, focus, go, onDelete, onExport, on
     return count;
   }, [snapshots]);
 
-  const set = (change: Partial<SnapshotFilter>) => setFilter((f) => ({ ...f, ...change }));
+  const set = (change: Partial<SnapshotFilter>) => {
+    setLimit(PAGE);
+    setFilter((f) => ({ ...f, ...change }));
+  };
   const toggle = (id: string, on: boolean) =>
     setSelected((old) => {
       const next = new Set(old);
@@ -117,11 +146,17 @@ export function ListView({ snapshots, changes, focus, go, onDelete, onExport, on
           </label>
           <label>
             {i18n.t('ux.snapshots.sort.label')}
-            <select class="sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
+            <select class="sort" value={sort} onChange={(e) => {
+              setLimit(PAGE);
+              setSort(e.currentTarget.value as Sort);
+            }}>
               {SORTS.map((s) => <option key={s} value={s}>{SORT_LABEL[s]()}</option>)}
             </select>
           </label>
-          <button type="button" onClick={() => setFilter({})}>{i18n.t('snapshots.filter.clear')}</button>
+          <button type="button" onClick={() => {
+            setLimit(PAGE);
+            setFilter({});
+          }}>{i18n.t('snapshots.filter.clear')}</button>
         </form>
       </section>
 
@@ -180,13 +215,13 @@ export function ListView({ snapshots, changes, focus, go, onDelete, onExport, on
               <th scope="col">{i18n.t('snapshots.list.actions')}</th>
             </tr>
           </thead>
-          <tbody>
-            {shown.map((s) => {
+          <tbody ref={body}>
+            {drawn.map((s) => {
               const name = snapshotName(s);
               const count = versions.get(s.url) ?? 1;
               const verdict = verdictOf(s.report);
               return (
-                <tr key={s.id}>
+                <tr key={s.id} tabIndex={-1}>
                   <td>
                     <input type="checkbox" aria-label={i18n.t('snapshots.list.select', [name])} checked={selected.has(s.id)} onChange={(e) => toggle(s.id, e.currentTarget.checked)} />
                   </td>
@@ -222,8 +257,11 @@ export function ListView({ snapshots, changes, focus, go, onDelete, onExport, on
           </tbody>
         </table>
       )}
+      {drawn.length < shown.length && (
+        <button type="button" class="more" onClick={showMore}>{i18n.t('snapshotsList.more', [String(shown.length - drawn.length)])}</button>
+      )}
       {snapshots.length > 0 && shown.length === 0 && <p class="empty">{i18n.t('snapshots.list.noMatch')}</p>}
-      {snapshots.length > 0 && <CoverageView snapshots={snapshots} go={go} />}
+      {snapshots.length > 0 && coverage && <CoverageView snapshots={snapshots} go={go} />}
     </>
   );
 }
