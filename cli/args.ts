@@ -36,7 +36,7 @@ Gongkai Lens — checks the statistics tables of government information-disclosu
              gongkai-lens check [选项 options] <文件、文件夹、通配符或 - files, folders, globs or ->…
 
   按内容识别格式（HTML、文本、PDF、DOCX、WARC/WACZ 网页存档），不看扩展名；文件夹按名称顺序递归读取
-  .html/.htm/.txt/.md/.pdf/.docx/.warc/.warc.gz/.wacz（其他文件跳过并计数）；通配符如 "报告/**/*.html"；
+  .html/.htm/.txt/.md/.pdf/.docx/.doc/.wps/.warc/.warc.gz/.wacz（其他文件跳过并计数）；通配符如 "报告/**/*.html"；
   - 表示从标准输入读取 JSON Lines：{"source":…,"html"|"text"|"base64":…}。
   The form is read from the content (HTML, text, PDF, DOCX, WARC/WACZ web archives), not the name;
   folders are read recursively in name order (other files skipped and counted); globs such as

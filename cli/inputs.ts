@@ -7,7 +7,8 @@ import type { Problem } from './worker';
 import { archiveKind, archiveItems } from './archive';
 
 /** Read when a folder is walked or a glob matches; a file named explicitly is always read. */
-export const PAGE_EXTENSIONS = ['.html', '.htm', '.txt', '.md', '.pdf', '.docx', '.warc', '.warc.gz', '.wacz'];
+// .doc/.wps are picked up to be told apart: each gets its "save as .docx or PDF" line, not a silent skip.
+export const PAGE_EXTENSIONS = ['.html', '.htm', '.txt', '.md', '.pdf', '.docx', '.doc', '.wps', '.warc', '.warc.gz', '.wacz'];
 
 /** One input: its bytes, or why there are none. */
 export type Item =

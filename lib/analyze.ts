@@ -5,7 +5,7 @@ import type { Analysis, Extraction, Page, Recognition } from './types';
 import type { Report } from './report/schema';
 import { detectScript, createNormalizer } from './normalize';
 import { htmlPage } from './extract/html';
-import { textBlocks, textForm, textMeta } from './extract/text';
+import { textPage } from './extract/text';
 import { recognize } from './recognize';
 import { extract } from './match';
 import { readNarrative } from './narrative';
@@ -60,7 +60,5 @@ export function analyzeDocument(doc: Document, opts: AnalyzeOptions): Analysis {
 }
 
 export function analyzeText(text: string, opts: AnalyzeOptions): Analysis {
-  const normalizer = createNormalizer(detectScript(text));
-  const page: Page = { form: textForm(text), script: normalizer.script, meta: textMeta(text, opts.source, normalizer), blocks: textBlocks(text, normalizer), unreadable: [] };
-  return analyzePage(page, opts);
+  return analyzePage(textPage(text, opts.source), opts);
 }

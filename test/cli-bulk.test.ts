@@ -344,6 +344,19 @@ describe('PDF and DOCX', () => {
       [pdf, 'pdf', '淮安市人民政府', 2024],
     ]);
   });
+
+  it('old binary .doc/.wps files in a folder are each one line saying to save them as .docx or PDF, not skipped', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'old-word-'));
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    fs.writeFileSync(path.join(dir, 'a.doc'), ole);
+    fs.writeFileSync(path.join(dir, 'b.wps'), ole);
+    fs.copyFileSync(path.join(SHARED, 'seeds/002_1991ca55819bf86e.txt'), path.join(dir, 'c.txt'));
+    const run = runCli([dir]);
+    expect(run.code).toBe(2);
+    const reason = '旧版 Word/WPS 文件（.doc/.wps），请另存为 .docx 或 PDF 后再检查 (old binary Word/WPS file (.doc/.wps): save it as .docx or PDF and check again)';
+    expect(lines(run.stderr)).toEqual([`${path.join(dir, 'a.doc')}: ${reason}`, `${path.join(dir, 'b.wps')}: ${reason}`]);
+    expect(run.stdout).toContain('精河县 · 2024年');
+  });
 });
 
 describe('the progress bar', () => {

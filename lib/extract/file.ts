@@ -5,7 +5,7 @@ import type { Analysis, Page } from '../types';
 import { analyzePage, type AnalyzeOptions } from '../analyze';
 import { detectScript, createNormalizer } from '../normalize';
 import { htmlPage } from './html';
-import { textBlocks, textForm, textMeta } from './text';
+import { textPage } from './text';
 import { readPdf } from './pdf';
 import { readDocx } from './docx';
 import { decodeText } from './decode';
@@ -60,12 +60,8 @@ export async function readFile(input: FileInput, env: ReadEnvironment): Promise<
   if (kind === 'doc') throw new UnreadableFile('旧版 Word/WPS 文件（.doc/.wps），请另存为 .docx 或 PDF 后再检查', 'old binary Word/WPS file (.doc/.wps): save it as .docx or PDF and check again');
   const text = decodeText(bytes);
   if (!text.trim()) throw new UnreadableFile('文件为空', 'empty file');
-  const normalizer = createNormalizer(detectScript(text));
-  if (kind === 'html') {
-    const doc = env.parseHtml(text);
-    return htmlPage(doc, source, normalizer);
-  }
-  return { form: textForm(text), script: normalizer.script, meta: textMeta(text, source, normalizer), blocks: textBlocks(text, normalizer), unreadable: [] };
+  if (kind === 'text') return textPage(text, source);
+  return htmlPage(env.parseHtml(text), source, createNormalizer(detectScript(text)));
 }
 
 /** Reads and analyses a file; UnreadableFile when it yields no page. */

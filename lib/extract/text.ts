@@ -4,8 +4,8 @@
 // cells parted by tabs (innerText of a table; "⇥⇥" is an empty cell). Some archives put header
 // lines ("标题: …") and a "==== 正文 ====" rule above the body. Other tools save a report as
 // `pdftotext -layout` columns (text-columns.ts) or as markdown (text-markdown.ts).
-import type { Block, Cell, PageMeta, SourceForm } from '../types';
-import type { Normalizer } from '../normalize';
+import type { Block, Cell, Page, PageMeta, SourceForm } from '../types';
+import { createNormalizer, detectScript, type Normalizer } from '../normalize';
 import { foldLines } from '../grid/text';
 import { REPORT_TITLE } from '../formats';
 import { rememberingLabels } from './memo';
@@ -61,6 +61,12 @@ export function textLayout(text: string): TextLayout {
 /** The form a saved text is reported as (report.form). */
 export function textForm(text: string): SourceForm {
   return textLayout(text) === 'markdown' ? 'markdown' : 'text';
+}
+
+/** A saved text (any layout) as the Page every front door yields. */
+export function textPage(text: string, source: string): Page {
+  const normalizer = createNormalizer(detectScript(text));
+  return { form: textForm(text), script: normalizer.script, meta: textMeta(text, source, normalizer), blocks: textBlocks(text, normalizer), unreadable: [] };
 }
 
 /** The rows of cells of the scrapers' layouts: one cell, " |"-ended cells, or tab-parted cells. */
