@@ -4,7 +4,7 @@
 // same file is the workers' entry: bundled (scripts/build-cli.ts) it is the whole program.
 import { isMainThread } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import type { Report } from '../lib/report/schema';
+import { countOf, type Report } from '../lib/report/schema';
 import { HELP, parseArgs, type Options } from './args';
 import { countInputs, countUrls, pathItems, Skipped, type Item, type Later } from './inputs';
 import { COLOUR, PLAIN, PROBLEM_WORDS, formatReport, summaryLine, type Totals } from './output';
@@ -90,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const r: Report = outcome.report;
     for (const k of Object.keys(spent) as (keyof Timings)[]) spent[k] += outcome.timings[k];
-    const errors = r.findings.filter((f) => f.severity === 'error').length;
+    const errors = countOf(r, 'error');
     progress.tick(errors, false);
     if (!outcome.matches) {
       totals.filteredOut++;
@@ -98,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
     }
     totals.reports++;
     totals.errors += errors;
-    totals.warnings += r.findings.filter((f) => f.severity === 'warning').length;
+    totals.warnings += countOf(r, 'warning');
     const t = performance.now();
     workbook?.addReport(r);
     let text = '';

@@ -1,7 +1,7 @@
 // A findings report a reviewer can send: the report's facts, every finding grouped by table (in
 // words, the rule id in brackets for whoever checks the rule), and the reader's own flags with
 // their notes. Markdown: readable as plain text in a mail, renders in any Markdown viewer. Pure.
-import type { Finding, Report, Severity } from '../report/schema';
+import { countOf, type Finding, type Report, type Severity } from '../report/schema';
 import type { TableId } from '../report/keys';
 import { tableName } from '../checks/message';
 import type { Lang } from './index';
@@ -89,14 +89,13 @@ const md = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\s+/g,
 export function findingsMarkdown(report: Report, lang: Lang, flags: readonly ReaderFlag[] = [], checkedAt?: string): string {
   const w = WORDS[lang];
   const message = (f: Finding) => (lang === 'en' ? f.messageEn : f.message);
-  const count = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
   const lines = [
     `# ${md(w.title(report.agency ?? w.unknown, report.year === null ? w.unknown : w.year(report.year)))}`,
     '',
     `- ${w.source}: ${report.source}`,
     ...(report.publishedAt ? [`- ${w.published}: ${report.publishedAt}${report.deadline ? `（${w.deadline} ${report.deadline}）` : ''}`] : []),
     ...(checkedAt ? [`- ${w.checkedAt}: ${checkedAt}`] : []),
-    `- ${w.summary(count('error'), count('warning'), count('info'))}`,
+    `- ${w.summary(countOf(report, 'error'), countOf(report, 'warning'), countOf(report, 'info'))}`,
     '',
   ];
   if (!report.findings.length) lines.push(w.none, '');

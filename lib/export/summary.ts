@@ -2,7 +2,7 @@
 // per input that gave none), one row per finding with its table, row and column in words, and the
 // coverage of agency × year (missing, late or failing reports). The CLI writes them as CSV and as
 // an XLSX workbook. Pure: no Node, no DOM.
-import type { Finding, Report, Severity } from '../report/schema';
+import { countOf, type Finding, type Report, type Severity } from '../report/schema';
 import type { TableId } from '../report/keys';
 import { TABLE_LABELS, columnLabel, rowLabel } from '../formats/labels';
 import { tableName } from '../checks/message';
@@ -64,14 +64,12 @@ export function figuresRead(r: Report): number {
   return n;
 }
 
-const severityCount = (r: Report, s: Severity) => r.findings.filter((f) => f.severity === s).length;
-
 /** One report → its summary row (columns of summaryHeader). */
 export function summaryRow(r: Report, lang: Lang): Value[] {
   const w = WORDS[lang];
   const kept = onTime(r);
   const findings = r.findings.map((f) => `${w.severity[f.severity]} ${f.rule} ${lang === 'zh' ? f.message : f.messageEn}`).join('\n');
-  return [r.agency, r.year, w.template[r.template], r.publishedAt, r.deadline, kept === null ? null : kept ? w.yes : w.no, figuresRead(r), severityCount(r, 'error'), severityCount(r, 'warning'), findings, r.source, r.form ?? null, null];
+  return [r.agency, r.year, w.template[r.template], r.publishedAt, r.deadline, kept === null ? null : kept ? w.yes : w.no, figuresRead(r), countOf(r, 'error'), countOf(r, 'warning'), findings, r.source, r.form ?? null, null];
 }
 
 /** An input that gave no report → a summary row naming only its source and the reason. */
@@ -122,7 +120,7 @@ export class Coverage {
     const cell = years.get(r.year) ?? { reports: 0, late: false, errors: 0 };
     cell.reports++;
     cell.late ||= onTime(r) === false;
-    cell.errors += r.findings.filter((f) => f.severity === 'error').length;
+    cell.errors += countOf(r, 'error');
     years.set(r.year, cell);
     this.minYear = Math.min(this.minYear, r.year);
     this.maxYear = Math.max(this.maxYear, r.year);

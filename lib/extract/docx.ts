@@ -4,7 +4,7 @@
 // a layout table, read through like a page frame: its text flows, its inner tables become grids.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import type { Block, Grid, GridCell, Page, PageMeta, Unreadable } from '../types';
-import { MAX_TABLE_CELLS } from '../grid';
+import { MAX_TABLE_CELLS, tableCapped } from '../grid';
 import { createNormalizer, detectScript, foldSpaces, type Normalizer } from '../normalize';
 import { MAX_LABEL_LENGTH, REPORT_TITLE } from '../formats';
 import { foldLines } from '../grid/text';
@@ -176,11 +176,7 @@ class BodyReader {
     for (const [r, tr] of this.rowsOf(tbl).entries()) {
       // As lib/grid caps an HTML table: read up to the last whole row that fits, and say so.
       if (filled >= MAX_TABLE_CELLS) {
-        this.unreadable.push({
-          table: null,
-          reason: `表格过大（超过 ${MAX_TABLE_CELLS} 个单元格），只读取了前 ${filled} 个`,
-          reasonEn: `a table too large (over ${MAX_TABLE_CELLS} cells): only its first ${filled} were read`,
-        });
+        this.unreadable.push(tableCapped(filled));
         break;
       }
       const row: GridCell[] = [];

@@ -3,7 +3,7 @@
 // article) are read through: their text flows as paragraphs, their inner tables become grids.
 // Plain traversal (firstChild/nextSibling, getElementsByTagName), no selector engine: linkedom's is slow.
 import type { Block, Grid, Page, PageMeta, Unreadable } from '../types';
-import { BLOCK_ELEMENTS, buildGridWithin, isHidden, isPageFrame, MAX_TABLE_CELLS, visibleText, walkTree } from '../grid';
+import { BLOCK_ELEMENTS, buildGridWithin, isHidden, isPageFrame, MAX_TABLE_CELLS, tableCapped, visibleText, walkTree } from '../grid';
 import { foldSpaces, type Normalizer } from '../normalize';
 import { rememberingLabels } from './memo';
 
@@ -169,12 +169,6 @@ function captionOf(table: Element): Element | undefined {
   }
   return undefined;
 }
-
-const tableCapped = (read: number): Unreadable => ({
-  table: null,
-  reason: `表格过大（超过 ${MAX_TABLE_CELLS} 个单元格），只读取了前 ${read} 个`,
-  reasonEn: `a table too large (over ${MAX_TABLE_CELLS} cells): only its first ${read} were read`,
-});
 
 const TOO_MANY_TABLES: Unreadable = {
   table: null,

@@ -1,6 +1,6 @@
 // A <table> as a span-expanded grid: every slot a rowspan/colspan covers holds a copy of its cell
 // (origin: false, same element), so row r, column c reads like the printed table.
-import type { Grid, GridCell } from '../types';
+import type { Grid, GridCell, Unreadable } from '../types';
 import type { Normalizer } from '../normalize';
 import { isHidden, visibleText } from './text';
 
@@ -72,6 +72,13 @@ function rowspanOf(cell: Element, rowsLeft: number): number {
  * without a cap, spans of 1000 × 65534 make a page of 18 KB take a gigabyte.
  */
 export const MAX_TABLE_CELLS = 20_000;
+
+/** What a table cut at MAX_TABLE_CELLS says (HTML and DOCX alike): `read` slots were read. */
+export const tableCapped = (read: number): Unreadable => ({
+  table: null,
+  reason: `表格过大（超过 ${MAX_TABLE_CELLS} 个单元格），只读取了前 ${read} 个`,
+  reasonEn: `a table too large (over ${MAX_TABLE_CELLS} cells): only its first ${read} were read`,
+});
 
 /** A span-expanded table, and whether it was cut at `cellLimit` slots. */
 export interface BuiltGrid {

@@ -93,6 +93,10 @@ export const FindingSchema = z.strictObject({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
+/** How many of a report's findings have this severity (a report, or a stored summary of one). */
+export const countOf = (report: { findings: readonly { severity: Severity }[] }, severity: Severity): number =>
+  report.findings.filter((f) => f.severity === severity).length;
+
 /** The form a report was read from: an HTML page, saved text, markdown, a PDF or a DOCX file. */
 export const SOURCE_FORMS = ['html', 'text', 'markdown', 'pdf', 'docx'] as const;
 export type SourceForm = (typeof SOURCE_FORMS)[number];

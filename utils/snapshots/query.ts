@@ -1,6 +1,6 @@
 // Pure queries over loaded snapshots: filters of the Snapshots page, comparison of two versions,
 // and one agency's reports year by year.
-import type { Finding, Report } from '../../lib/report/schema';
+import { countOf, type Finding, type Report } from '../../lib/report/schema';
 import { figureKeys } from '../../lib/report/keys';
 import { cellLabel } from '../../lib/formats/labels';
 import { reportValue } from '../../lib/checks/figures';
@@ -21,7 +21,7 @@ export interface Listed {
   report: WithFindings & Pick<Report, 'agency' | 'year' | 'title'>;
 }
 
-export const countOf = (report: WithFindings, severity: Finding['severity']) => report.findings.filter((f) => f.severity === severity).length;
+export { countOf };
 
 /** errors if any error, else warnings if any warning, else ok (infos do not count against a report). */
 export function verdictOf(report: WithFindings): Verdict {
