@@ -1,14 +1,14 @@
 // One worst case of test/fuzz/worst-cases.ts in a fresh process (bench/hostile.ts runs one per
 // case, so each peak is its own): prints JSON with the parse and analysis times and how far the
 // peak resident memory rose during the analysis.
-import { parseHTML } from 'linkedom';
+import { parseHtmlInNode } from '../lib/extract/node-dom';
 import { analyzeDocument } from '../lib/analyze';
 import { worstCases } from '../test/fuzz/worst-cases';
 
 const [index, bytes] = process.argv.slice(2).map(Number);
 const c = worstCases(bytes)[index!]!;
 const t0 = performance.now();
-const { document } = parseHTML(c.html);
+const document = parseHtmlInNode(c.html);
 const t1 = performance.now();
 const rssBefore = process.memoryUsage().rss;
 const analysis = analyzeDocument(document, { source: 'https://www.example.gov.cn/worst.html' });

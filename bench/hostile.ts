@@ -50,7 +50,7 @@ export async function runHostileBench(withChromium: boolean, fuzzRuns = 100): Pr
 
 export function formatHostileBench(b: HostileBench): string {
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
-  const lines = [`Hostile pages (Node, linkedom; each case in its own process) — budget ${HOSTILE_BUDGET_MS} ms and ${HOSTILE_BUDGET_MB} MB per page of ≤ 1 MB`, ''];
+  const lines = [`Hostile pages (Node, the CLI's HTML tree; each case in its own process) — budget ${HOSTILE_BUDGET_MS} ms and ${HOSTILE_BUDGET_MB} MB per page of ≤ 1 MB`, ''];
   lines.push(`${pad('case', 36)}   size   parse  analysis  peak rise   vs ${HOSTILE_BUDGET_MS} ms`);
   let worstMs = 0;
   let worstMb = 0;

@@ -1,8 +1,8 @@
 // Node timings of the engine: per page, the median of many repeats after warm-up, with the HTML
-// parse (linkedom, the CLI's cost, not the extension's) kept apart from the analysis itself
+// parse (lib/extract/node-dom.ts, the CLI's cost, not the extension's) kept apart from the analysis itself
 // (recognition + extraction + checks), and what opencc costs.
 import { performance } from 'node:perf_hooks';
-import { parseHTML } from 'linkedom';
+import { parseHtmlInNode } from '../lib/extract/node-dom';
 import { analyzeDocument, analyzeText } from '../lib/analyze';
 import { detectScript, simplifiedConverter } from '../lib/normalize';
 import { median, type BenchPage } from './pages';
@@ -10,7 +10,7 @@ import { median, type BenchPage } from './pages';
 export interface PageTiming {
   page: BenchPage;
   script: 'simplified' | 'traditional';
-  /** linkedom parseHTML, ms (0 for text). */
+  /** parseHtmlInNode, ms (0 for text). */
   parseMs: number;
   /** analyzeDocument / analyzeText, ms. */
   analysisMs: number;
@@ -48,10 +48,10 @@ export function runNodeBench(pages: BenchPage[], repeats = 25, warmup = 5): Node
     let analysisMs: number;
     let text = page.content;
     if (page.kind === 'html') {
-      parseMs = time(() => parseHTML(page.content), repeats, warmup);
+      parseMs = time(() => parseHtmlInNode(page.content), repeats, warmup);
       // The engine reads the document, it does not change it: one parsed page serves every repeat.
-      const { document } = parseHTML(page.content);
-      text = document.body?.textContent ?? '';
+      const document = parseHtmlInNode(page.content);
+      text = document.documentElement?.textContent ?? '';
       analysisMs = time(() => analyzeDocument(document, { source }), repeats, warmup);
     } else {
       analysisMs = time(() => analyzeText(page.content, { source }), repeats, warmup);

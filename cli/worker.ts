@@ -45,10 +45,10 @@ export interface WorkerSettings {
 }
 
 async function serve(settings: WorkerSettings) {
-  const [{ readFile, UnreadableFile }, { analyzePage }, { parseHTML }] = await Promise.all([
+  const [{ readFile, UnreadableFile }, { analyzePage }, { parseHtmlInNode }] = await Promise.all([
     import('../lib/extract/file'),
     import('../lib/analyze'),
-    import('linkedom'),
+    import('../lib/extract/node-dom'),
   ]);
   const matches = settings.agency ? await agencyMatcher(settings.agency) : () => true;
   let gc = 0;
@@ -59,7 +59,7 @@ async function serve(settings: WorkerSettings) {
   const env = {
     parseHtml(html: string): Document {
       const t = performance.now();
-      const doc = parseHTML(html).document as unknown as Document;
+      const doc = parseHtmlInNode(html);
       parseMs += performance.now() - t;
       return doc;
     },

@@ -22,10 +22,9 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b
 export function isHidden(el: Element): boolean {
   if (NOT_CONTENT.has(el.localName)) return true;
   if (el.hasAttribute('hidden')) return true;
-  // The raw attribute (getAttribute escapes it in linkedom). Word pastes a style on every span:
-  // test the regex only where it can match.
-  const style = el.getAttributeNode('style')?.value;
-  return style !== undefined && (style.includes('none') || style.includes('hidden')) && HIDDEN_STYLE.test(style);
+  // Any case: old markup writes STYLE="DISPLAY:NONE".
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
 }
 
 
@@ -66,9 +65,9 @@ const SPACES = /\s+/g;
  * (a cell printed on two lines keeps its break), other whitespace one space; trimmed.
  */
 export function visibleText(el: Element): string {
-  // Most cells hold one text node: no walk, no parts.
+  // Most cells hold one text node: no walk, no parts. Its source line breaks print as spaces.
   const only = el.firstChild;
-  if (only && only === el.lastChild && only.nodeType === 3) return foldLines(only.nodeValue ?? '');
+  if (only && only === el.lastChild && only.nodeType === 3) return (only.nodeValue ?? '').replace(SPACES, ' ').trim();
   const parts: string[] = [];
   walkTree(
     el,

@@ -3,7 +3,8 @@
 // says what must hold for any input:
 //   pages   mutated real pages (the seeds' HTML renderings and the corpus pages: spans, digits,
 //           nesting, duplicated tables, hostile one-liners, truncation, random text): analysis never
-//           throws and its report, through JSON, validates against the schema;
+//           throws, its report, through JSON, validates against the schema, and the CLI's own HTML
+//           tree (lib/extract/node-dom.ts) gives the same report as a general DOM (linkedom);
 //   bytes   the same pages as bytes (UTF-8 with and without BOM, UTF-16 with BOM, a wrong meta
 //           charset; a GBK page), damaged and cut: readFile yields a Page whose report validates,
 //           or says UnreadableFile;
@@ -17,6 +18,7 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { analyzeDocument, analyzePage } from '../../lib/analyze';
 import { readFile, UnreadableFile } from '../../lib/extract/file';
+import { parseHtmlInNode } from '../../lib/extract/node-dom';
 import { buildGridWithin, MAX_TABLE_CELLS } from '../../lib/grid';
 import { createNormalizer } from '../../lib/normalize';
 import { ReportSchema } from '../../lib/report/schema';
@@ -158,16 +160,19 @@ export const mutatedPage = (pages: readonly SeedPage[]) =>
 /** pages: any mutated real page is analysed, and its report validates. */
 export function pagesProperty(pages: readonly SeedPage[], stats: Stats) {
   return fc.property(mutatedPage(pages), ({ name, html }) => {
-    const { document } = parseHTML(html);
-    const analysis = timed(stats, name, html.length, () => analyzeDocument(document, { source: `https://www.example.gov.cn/${encodeURIComponent(name)}` }));
+    const source = `https://www.example.gov.cn/${encodeURIComponent(name)}`;
+    const document = parseHtmlInNode(html);
+    const analysis = timed(stats, name, html.length, () => analyzeDocument(document, { source }));
     assertValidReport(analysis);
+    const general = analyzeDocument(parseHTML(html).document, { source });
+    if (JSON.stringify(analysis.report) !== JSON.stringify(general.report)) throw new Error(`${name}: the CLI's HTML tree reads the page otherwise than linkedom`);
   });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Bytes: encodings and damage, through the file front door
 
-const linkedom = { parseHtml: (html: string) => parseHTML(html).document };
+const nodeDom = { parseHtml: parseHtmlInNode };
 
 function utf16le(text: string): Uint8Array {
   const bytes = new Uint8Array(2 + text.length * 2);
@@ -212,7 +217,7 @@ export function bytesProperty(pages: readonly SeedPage[], stats: Stats) {
     for (const { at, byte } of hits) if (bytes.length) bytes[at % bytes.length] = byte;
     const kept = cut % 4 === 0 ? bytes.subarray(0, cut % (bytes.length + 1)) : bytes;
     try {
-      const read = await readFile({ bytes: kept, source: `${page.name}.html` }, linkedom);
+      const read = await readFile({ bytes: kept, source: `${page.name}.html` }, nodeDom);
       assertValidReport(timed(stats, `${page.name} as ${how}`, kept.length, () => analyzePage(read, { source: page.name })));
     } catch (e) {
       if (!(e instanceof UnreadableFile)) throw e;
