@@ -14,7 +14,7 @@ import { A4, startPrinter } from '../../../test/fixtures/pdf/print';
 const env = { parseHtml: (html: string) => parseHTML(html).document };
 const READ = 60_000;
 // Before pdf.js is loaded (this file imports it only through the front door, lazily).
-const nativePush = Array.prototype.push;
+const native = { push: Array.prototype.push, stringify: JSON.stringify, parse: JSON.parse };
 
 function reportDocument(closing: string): string {
   const page = parseHTML(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/html/002-clean.html'), 'utf8')).document;
@@ -82,8 +82,10 @@ describe('a report printed as a document', () => {
     }
   }, READ);
 
-  it('reading a PDF leaves the platform\'s Array.prototype.push in place (the legacy build replaces it)', async () => {
+  it('reading a PDF leaves the platform\'s Array.prototype.push, JSON.stringify and JSON.parse in place (the legacy build replaces them)', async () => {
     await readFile({ bytes: pdfs.get('in time')!, source: 'in time.pdf' }, env);
-    expect(Array.prototype.push).toBe(nativePush);
+    expect(Array.prototype.push).toBe(native.push);
+    expect(JSON.stringify).toBe(native.stringify);
+    expect(JSON.parse).toBe(native.parse);
   }, READ);
 });

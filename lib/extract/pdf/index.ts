@@ -15,20 +15,27 @@ export const MAX_PDF_PAGES = 100;
 /** Larger files are not opened: no report is this big, and pdf.js keeps the whole file in memory. */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 
-// The legacy build's core-js replaces Array.prototype.push for the whole process where a V8 check
-// about the error a frozen-length array throws fails (Node 20): every push in the engine then runs
-// ~4× slower once a PDF has been read. The platform's own push is put back after pdf.js and its
-// worker code load; they run on it as on any modern engine.
-const nativePush = Array.prototype.push;
-function keepNativePush(): void {
-  if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+// The legacy build's core-js replaces built-ins for the whole process where Node 20 lacks a newer
+// feature: Array.prototype.push (over the error a frozen-length array throws), JSON.stringify and
+// JSON.parse (over JSON.rawJSON). Its copies are JavaScript: once a PDF had been read every push in
+// the engine ran ~4× slower, JSON.stringify 5–25× (the CLI's JSON output). The platform's own are
+// put back after pdf.js and its worker code load; they run on them as on any modern engine.
+const NATIVE_BUILTINS: [object, string, unknown][] = [
+  [Array.prototype, 'push', Array.prototype.push],
+  [JSON, 'stringify', JSON.stringify],
+  [JSON, 'parse', JSON.parse],
+];
+function keepNativeBuiltins(): void {
+  for (const [owner, name, native] of NATIVE_BUILTINS) {
+    if ((owner as Record<string, unknown>)[name] !== native) Object.defineProperty(owner, name, { value: native, writable: true, configurable: true, enumerable: false });
+  }
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
 const loadPdfJs = () =>
   (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((module) => {
-    keepNativePush();
+    keepNativeBuiltins();
     return module;
   }));
 
@@ -49,7 +56,7 @@ export async function readPdf(bytes: Uint8Array, source: string): Promise<Page> 
     throw unreadable(error);
   } finally {
     // In Node the worker's code loads with the first document.
-    keepNativePush();
+    keepNativeBuiltins();
   }
   try {
     return await readPdfDocument(doc, source);
