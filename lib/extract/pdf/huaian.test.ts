@@ -4,15 +4,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPdf } from './index';
+import { openForReading, readPdf } from './index';
 import { ordinaryCharacters } from './geometry';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Grid, GridCell, Page } from '../../types';
 import { SHARED } from '../../../test/fixtures/seeds';
 
+const bytes = new Uint8Array(fs.readFileSync(path.join(SHARED, 'corpus/huaian-2024.pdf')));
 let page: Page;
 let requests: Grid;
 beforeAll(async () => {
-  page = await readPdf(new Uint8Array(fs.readFileSync(path.join(SHARED, 'corpus/huaian-2024.pdf'))), 'huaian-2024.pdf');
+  page = await readPdf(bytes, 'huaian-2024.pdf');
   requests = page.blocks.flatMap((b) => (b.kind === 'table' ? [b.grid] : [])).find((g) => g.rows.some((r) => r[0]!.norm === '一、本年新收政府信息公开申请数量'))!;
 }, 60_000);
 
@@ -72,4 +74,23 @@ describe('characters as fonts name them', () => {
   it('Kangxi radicals and radical forms become the characters; punctuation stays as printed', () => {
     expect(ordinaryCharacters('⽇期 人⺠政府 ⻓江（一）：')).toBe('日期 人民政府 长江（一）：');
   });
+});
+
+describe('pdf.js opened to read, not to draw', () => {
+  /** Page 1's drawing instructions, and the glyph outlines pdf.js built for them (its FontPath objects). */
+  const outlines = async (doc: PDFDocumentProxy) => {
+    try {
+      const first = await doc.getPage(1);
+      await first.getOperatorList();
+      return [...first.commonObjs].filter(([id]) => String(id).includes('_path_')).length;
+    } finally {
+      await doc.destroy();
+    }
+  };
+
+  it('no glyph is outlined (pdf.js opened as it opens in Node by default outlines 262 on page 1)', async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    expect(await outlines(await openForReading(bytes))).toBe(0);
+    expect(await outlines(await getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise)).toBe(262);
+  }, 60_000);
 });

@@ -45,12 +45,24 @@ export async function readPdf(bytes: Uint8Array, source: string): Promise<Page> 
     const mb = Math.round(bytes.length / 1024 / 1024);
     throw new UnreadableFile(`PDF 文件过大（${mb} MB，上限 ${MAX_PDF_BYTES / 1024 / 1024} MB），未读取`, `the PDF is too large (${mb} MB, limit ${MAX_PDF_BYTES / 1024 / 1024} MB): not read`);
   }
+  const doc = await openForReading(bytes);
+  try {
+    return await readPdfDocument(doc, source);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Opens a PDF to read it, not to draw it; UnreadableFile for an encrypted or damaged file. */
+export async function openForReading(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const { getDocument } = await loadPdfJs();
   // pdf.js takes the buffer over (transfers it): give it a copy, the caller keeps its bytes.
-  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0, disableFontFace: true, stopAtErrors: false });
-  let doc: PDFDocumentProxy;
+  // System fonts stay off, as they were with font faces off: a substitute font could measure differently.
+  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0, disableFontFace: false, useSystemFonts: false, stopAtErrors: false });
   try {
-    doc = await task.promise;
+    const doc = await task.promise;
+    drawNoFonts(doc);
+    return doc;
   } catch (error) {
     await task.destroy();
     throw unreadable(error);
@@ -58,11 +70,17 @@ export async function readPdf(bytes: Uint8Array, source: string): Promise<Page> 
     // In Node the worker's code loads with the first document.
     keepNativeBuiltins();
   }
-  try {
-    return await readPdfDocument(doc, source);
-  } finally {
-    await doc.destroy();
-  }
+}
+
+/**
+ * pdf.js hands each font a page uses to the main thread for drawing: as a font face, or where font
+ * faces are off (Node has no document to load them into) as an outline built for every glyph, a
+ * third of a read. Nothing is drawn here: the document takes each font as loaded, and neither is
+ * made. (pdf.js 5.6's font loader; under another name fonts would load as before: slower, read the same.)
+ */
+function drawNoFonts(doc: PDFDocumentProxy): void {
+  const loader = (doc as unknown as { _transport?: { fontLoader?: { bind?: unknown } } })._transport?.fontLoader;
+  if (typeof loader?.bind === 'function') loader.bind = async () => {};
 }
 
 /** pdf.js's failures as one clear message each. */
