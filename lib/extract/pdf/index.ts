@@ -39,15 +39,29 @@ const loadPdfJs = () =>
     return module;
   }));
 
+/** Where one read's time went, in ms (the bench's split; wall time on the thread that reads). */
+export interface PdfReadTimes {
+  /** Opening the document (the first in a process also loads pdf.js and its worker code). */
+  open: number;
+  /** pdf.js's text layer (getTextContent): the fonts are parsed here. */
+  text: number;
+  /** pdf.js's drawing instructions (getOperatorList) → ruling lines and images. */
+  drawing: number;
+  /** Lines, tables and paragraphs built from them (layout.ts, with the page's normalizer). */
+  layout: number;
+}
+
 /** A PDF file's bytes → its Page; UnreadableFile for an encrypted, damaged, oversized or scanned file. */
-export async function readPdf(bytes: Uint8Array, source: string): Promise<Page> {
+export async function readPdf(bytes: Uint8Array, source: string, times?: Partial<PdfReadTimes>): Promise<Page> {
   if (bytes.length > MAX_PDF_BYTES) {
     const mb = Math.round(bytes.length / 1024 / 1024);
     throw new UnreadableFile(`PDF 文件过大（${mb} MB，上限 ${MAX_PDF_BYTES / 1024 / 1024} MB），未读取`, `the PDF is too large (${mb} MB, limit ${MAX_PDF_BYTES / 1024 / 1024} MB): not read`);
   }
+  const lap = stopwatch(times);
   const doc = await openForReading(bytes);
+  lap('open');
   try {
-    return await readPdfDocument(doc, source);
+    return await readPdfDocument(doc, source, times);
   } finally {
     await doc.destroy();
   }
@@ -83,6 +97,16 @@ function drawNoFonts(doc: PDFDocumentProxy): void {
   if (typeof loader?.bind === 'function') loader.bind = async () => {};
 }
 
+/** Records each phase's time into `times` (when given) as it ends. */
+function stopwatch(times: Partial<PdfReadTimes> | undefined): (phase: keyof PdfReadTimes) => void {
+  let start = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    if (times) times[phase] = now - start;
+    start = now;
+  };
+}
+
 /** pdf.js's failures as one clear message each. */
 function unreadable(error: unknown): UnreadableFile {
   if (error instanceof UnreadableFile) return error;
@@ -96,7 +120,8 @@ function unreadable(error: unknown): UnreadableFile {
  * A document pdf.js has already opened (the viewer loads it once, for rendering and for this) →
  * its Page. The caller owns the document (and destroys it).
  */
-export async function readPdfDocument(doc: PDFDocumentProxy, source: string): Promise<Page> {
+export async function readPdfDocument(doc: PDFDocumentProxy, source: string, times?: Partial<PdfReadTimes>): Promise<Page> {
+  const lap = stopwatch(times);
   const { OPS } = await loadPdfJs();
   const ops: Ops = OPS;
   const count = Math.min(doc.numPages, MAX_PDF_PAGES);
@@ -107,6 +132,7 @@ export async function readPdfDocument(doc: PDFDocumentProxy, source: string): Pr
     // A file damaged past its first pages: what was read stands only if it holds text.
     if (!pages.some((p) => p.runs.length)) throw unreadable(error);
   }
+  lap('text');
   const text = pages.flatMap((p) => p.runs.map((r) => r.text)).join('');
   if (!text.trim()) {
     throw new UnreadableFile('PDF 没有文字层（扫描件），无法读取数字', 'the PDF has no text layer (scanned pages): no figure can be read');
@@ -121,8 +147,10 @@ export async function readPdfDocument(doc: PDFDocumentProxy, source: string): Pr
   } catch {
     // A page whose drawing cannot be read keeps its text: its tables, if any, read as text columns.
   }
+  lap('drawing');
   const normalizer = createNormalizer(detectScript(text));
   const layout = layoutPages(pages, normalizer);
+  lap('layout');
   const info = await doc.getMetadata().then((m) => m.info as Record<string, unknown>, () => ({}) as Record<string, unknown>);
   const metas: Record<string, string> = {};
   const infoTitle = typeof info.Title === 'string' ? normalizer.plain(info.Title) : '';
