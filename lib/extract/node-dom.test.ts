@@ -61,18 +61,19 @@ describe('parseHtmlInNode (the CLI reads pages with it)', () => {
     expect(grid('<table><tr><td>信息公开年报\n  &nbsp;&nbsp;其他\n报告</td></tr></table>')).toEqual([['信息公开年报 其他 报告']]);
   });
 
-  it('keeps the first of a repeated attribute and never answers from Object.prototype', () => {
-    const td = parseHtmlInNode('<table><tr><td colspan="2" colspan="5">a</td></tr></table>').getElementsByTagName('td')[0]!;
+  it('keeps the first of a repeated attribute, only the attributes the engine reads, and never answers from Object.prototype', () => {
+    const td = parseHtmlInNode('<table><tr><td class="x" colspan="2" colspan="5" width=3>a</td></tr></table>').getElementsByTagName('td')[0]!;
     expect(td.getAttribute('colspan')).toBe('2');
+    expect([td.getAttribute('class'), td.getAttribute('width')]).toEqual([null, null]);
     expect(td.getAttribute('constructor')).toBeNull();
     expect(td.hasAttribute('toString')).toBe(false);
   });
 
   it('gives a fragment several top-level nodes, the first element as documentElement, tags in document order', () => {
-    const doc = parseHtmlInNode('前言<p>一</p><table id="a"><tr><td><table id="b"></table></td></tr></table><p>二</p>');
+    const doc = parseHtmlInNode('前言<p>一</p><table name="a"><tr><td><table name="b"></table></td></tr></table><p>二</p>');
     expect(doc.documentElement!.localName).toBe('p');
     expect(Array.from(doc.childNodes, (n) => n.textContent)).toEqual(['前言', '一', '', '二']);
-    expect(Array.from(doc.getElementsByTagName('table'), (t) => t.getAttribute('id'))).toEqual(['a', 'b']);
+    expect(Array.from(doc.getElementsByTagName('table'), (t) => t.getAttribute('name'))).toEqual(['a', 'b']);
     expect(doc.getElementsByTagName('title')).toHaveLength(0);
   });
 

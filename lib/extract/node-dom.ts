@@ -3,8 +3,17 @@
 // attributes, text), built from htmlparser2's events. A general DOM (linkedom) builds a node list
 // with end markers, Attr objects and listener maps per node — half of a bulk run's CPU and most of
 // its garbage. The tree is htmlparser2's (the same tags imply the same closes as in linkedom, which
-// uses it too); attribute names are lower-cased as browsers do (`<TD COLSPAN=2>` spans two columns).
-import { Parser } from 'htmlparser2';
+// uses it too); attribute names are lower-cased as browsers do (`<TD COLSPAN=2>` spans two columns),
+// and only the attributes the engine reads are kept (READ_ATTRIBUTES). The tokenizer skips through
+// text and attribute values natively (lib/extract/html-tokenizer.ts).
+import { Parser, type ParserOptions } from 'htmlparser2';
+import { SkippingTokenizer } from './html-tokenizer';
+
+/**
+ * The only attributes the engine reads (lib/grid: spans and hiding; lib/extract/html.ts: <meta>).
+ * Others are not kept: a test fails when lib/ asks for one that is not listed here.
+ */
+export const READ_ATTRIBUTES: ReadonlySet<string> = new Set(['colspan', 'rowspan', 'style', 'hidden', 'name', 'content']);
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -130,7 +139,8 @@ export function parseHtmlInNode(html: string): Document {
         else open.append(new NodeText(text));
       },
     },
-    { decodeEntities: true, lowerCaseAttributeNames: true },
+    // The tokenizer takes its own options from the parser's (keptAttributes is one of them).
+    { decodeEntities: true, lowerCaseAttributeNames: true, Tokenizer: SkippingTokenizer, keptAttributes: READ_ATTRIBUTES } as ParserOptions,
   );
   parser.end(html);
   return doc as unknown as Document;
