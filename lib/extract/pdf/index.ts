@@ -9,6 +9,7 @@ import { createNormalizer, detectScript } from '../../normalize';
 import { UnreadableFile } from '../unreadable-file';
 import { addDrawing, pageText, type Ops, type PageGeometry } from './geometry';
 import { layoutPages } from './layout';
+import { nodePdfResources } from './resources';
 
 /** Pages read at most: an annual report has a dozen; the rest of a longer file is left unread (and said so). */
 export const MAX_PDF_PAGES = 100;
@@ -72,7 +73,8 @@ export async function openForReading(bytes: Uint8Array): Promise<PDFDocumentProx
   const { getDocument } = await loadPdfJs();
   // pdf.js takes the buffer over (transfers it): give it a copy, the caller keeps its bytes.
   // System fonts stay off, as they were with font faces off: a substitute font could measure differently.
-  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0, disableFontFace: false, useSystemFonts: false, stopAtErrors: false });
+  // The CMaps from pdfjs-dist's folder: Chinese fonts that are not embedded need them for any text.
+  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0, disableFontFace: false, useSystemFonts: false, stopAtErrors: false, ...nodePdfResources() });
   try {
     const doc = await task.promise;
     drawNoFonts(doc);

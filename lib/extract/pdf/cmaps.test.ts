@@ -1,0 +1,75 @@
+// PDFs whose Chinese text is read only through pdf.js's predefined CMaps: a Type0 font over Adobe's
+// STSong-Light (UniGB-UCS2-H, Adobe-GB1) or MSung-Light (UniCNS-UCS2-H, Adobe-CNS1), not embedded,
+// without a ToUnicode map, as iText-based report systems write them (test/fixtures/pdf/cmap.ts).
+// Without the CMaps pdf.js yields no text and the report was called a scan; with them each reads
+// exactly as its seed.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { analyzeFile, readFile } from '../file';
+import type { Analysis } from '../../types';
+import type { Finding } from '../../report/schema';
+import { REPO_ROOT, seed, type SeedId } from '../../../test/fixtures/seeds';
+import { CJK_FONTS, cmapPdf, type CjkFont } from '../../../test/fixtures/pdf/cmap';
+
+const env = { parseHtml: (html: string) => parseHTML(html).document };
+const READ = 60_000;
+
+const CASES: { name: string; seed: SeedId; font: CjkFont; encoding?: string }[] = [
+  { name: '000 in STSong-Light, UniGB-UCS2-H', seed: '000', font: 'simplified' },
+  { name: '000 in STSong-Light, UniGB-UTF16-H', seed: '000', font: 'simplified', encoding: 'UniGB-UTF16-H' },
+  { name: '003 in MSung-Light, UniCNS-UCS2-H', seed: '003', font: 'traditional' },
+];
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-cmaps-'));
+const pdfs = new Map<string, Uint8Array>();
+const files = new Map<string, string>();
+
+beforeAll(async () => {
+  for (const c of CASES) {
+    const html = new Uint8Array(fs.readFileSync(path.join(REPO_ROOT, `test/fixtures/html/${c.seed}-clean.html`)));
+    const bytes = cmapPdf(await readFile({ bytes: html, source: `${c.seed}-clean.html` }, env), c.font, c.encoding);
+    const file = path.join(tmp, `${c.seed}-${c.font}-${c.encoding ?? CJK_FONTS[c.font].encoding}.pdf`);
+    fs.writeFileSync(file, bytes);
+    pdfs.set(c.name, bytes);
+    files.set(c.name, file);
+  }
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true }));
+
+const figuresOf = (a: Analysis) => Object.fromEntries([...a.figures].map(([k, f]) => [k, f.value]));
+const significant = (findings: Finding[]) => findings.filter((f) => f.severity !== 'info').map((f) => `${f.rule} ${f.cells[0]}`).sort();
+
+describe.each(CASES)('seed $name (font not embedded, no ToUnicode)', (c) => {
+  it('is what such systems write, and its text is there: poppler lists the font so and reads the report', () => {
+    const fonts = execFileSync('pdffonts', [files.get(c.name)!], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const { baseFont, encoding } = CJK_FONTS[c.font];
+    const used = c.encoding ?? encoding;
+    // name, type, encoding, embedded, subset, ToUnicode, object: one font, not embedded, no ToUnicode.
+    expect(fonts.map((l) => l.split(/\s+/))).toEqual([[`${baseFont}-${used}`, 'CID', 'Type', '0', used, 'no', 'no', 'no', '3', '0']]);
+    const text = execFileSync('pdftotext', ['-layout', files.get(c.name)!, '-'], { encoding: 'utf8' });
+    expect(text).toContain(c.seed === '000' ? '鹤岗市人民政府办公室2024年' : '衡陽市人民政府辦公室 2019年政府信息公開年度報告');
+  });
+
+  it('reads as the seed: agency, year, template, script, date, every figure, exactly the expected findings', async () => {
+    const a = await analyzeFile({ bytes: pdfs.get(c.name)!, source: `${c.seed}.pdf` }, env);
+    const s = seed(c.seed);
+    expect(a.report.form).toBe('pdf');
+    expect({ agency: a.report.agency, year: a.report.year, template: a.report.template, script: a.report.script, publishedAt: a.report.publishedAt }).toEqual({
+      agency: s.agency, year: s.year, template: s.template, script: s.script, publishedAt: s.publishedAt,
+    });
+    expect(figuresOf(a)).toEqual(s.figures);
+    expect(significant(a.report.findings)).toEqual(s.findings.map((f) => `${f.rule} ${f.cell}`).sort());
+  }, READ);
+});
+
+describe('the traditional report\'s errors, with their numbers', () => {
+  it('T3-ROW on 一、本年新收: the six applicant columns add to 98, the total says 49', async () => {
+    const a = await analyzeFile({ bytes: pdfs.get(CASES[2]!.name)!, source: '003.pdf' }, env);
+    const row = a.report.findings.find((f) => f.rule === 'T3-ROW' && f.cells[0] === 'requests.newReceived.total')!;
+    expect({ expected: row.expected, actual: row.actual }).toEqual({ expected: 98, actual: 49 });
+  }, READ);
+});
