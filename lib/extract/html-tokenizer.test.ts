@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { Parser, type ParserOptions } from 'htmlparser2';
 import { SkippingTokenizer } from './html-tokenizer';
 import { READ_ATTRIBUTES } from './node-dom';
-import { REPO_ROOT, SHARED } from '../../test/fixtures/seeds';
+import { htmlPageFiles, REPO_ROOT } from '../../test/fixtures/seeds';
 
 /**
  * Everything the parser reports, in order (adjacent texts joined: how they arrive depends on where
@@ -51,10 +51,7 @@ const piece = fc.constantFrom(
 const markup = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join(''));
 
 describe('SkippingTokenizer', () => {
-  const files = [
-    ...fs.readdirSync(path.join(REPO_ROOT, 'test/fixtures/html')).filter((f) => f.endsWith('.html')).map((f) => path.join(REPO_ROOT, 'test/fixtures/html', f)),
-    ...fs.readdirSync(path.join(SHARED, 'corpus')).filter((f) => f.endsWith('.html')).map((f) => path.join(SHARED, 'corpus', f)),
-  ];
+  const files = htmlPageFiles();
 
   it.each(files.map((f) => [path.relative(REPO_ROOT, f), f]))('gives the parser the same events as htmlparser2 on %s', (_, file) => {
     const html = fs.readFileSync(file, 'utf8');

@@ -7,7 +7,7 @@ import { htmlPage } from './html';
 import { analyzePage } from '../analyze';
 import { createNormalizer, detectScript } from '../normalize';
 import type { Block } from '../types';
-import { REPO_ROOT, SHARED } from '../../test/fixtures/seeds';
+import { htmlPageFiles, REPO_ROOT } from '../../test/fixtures/seeds';
 
 const simplified = createNormalizer('simplified');
 
@@ -21,10 +21,7 @@ const grid = (html: string) => {
 };
 
 describe('parseHtmlInNode (the CLI reads pages with it)', () => {
-  const files = [
-    ...fs.readdirSync(path.join(REPO_ROOT, 'test/fixtures/html')).filter((f) => f.endsWith('.html')).map((f) => path.join(REPO_ROOT, 'test/fixtures/html', f)),
-    ...fs.readdirSync(path.join(SHARED, 'corpus')).filter((f) => f.endsWith('.html')).map((f) => path.join(SHARED, 'corpus', f)),
-  ];
+  const files = htmlPageFiles();
 
   it.each(files.map((f) => [path.relative(REPO_ROOT, f), f]))('reads %s exactly as through a general DOM (linkedom)', (_, file) => {
     const html = fs.readFileSync(file, 'utf8');
