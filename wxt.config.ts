@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { pdfjsAssets } from './scripts/pdfjs-assets';
 
 /** Pages the extension reads without a click: the detector runs there and the analyzer is injected. */
 const GOV_PAGES = '*://*.gov.cn/*';
@@ -21,6 +22,11 @@ export default defineConfig({
   // build:firefox` needs (README has the steps), without test data and generated files.
   zip: { excludeSources: ['test/**', 'test-results/**', 'docs/**', 'bench/**'] },
   hooks: {
+    // pdf.js's Chinese CMaps, from node_modules (scripts/pdfjs-assets.ts): the viewer and the
+    // offscreen document read PDFs whose fonts need them.
+    'build:publicAssets': (_, files) => {
+      files.push(...pdfjsAssets());
+    },
     // The analyzer (registration: 'runtime') fetches its CSS into its shadow root from whatever page
     // it was injected into: a gov.cn page, or any page the reader checks. WXT derives these matches
     // from the script's `matches`, which a runtime script has none of; use_dynamic_url keeps pages
