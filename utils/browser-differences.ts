@@ -40,3 +40,46 @@ export function hasSessionStorage(): boolean {
 export function documentTarget({ frameId, documentId }: { frameId: number; documentId?: string }): { documentId: string } | { frameId: number } {
   return documentId ? { documentId } : { frameId };
 }
+
+/**
+ * A page of the extension where the background has a report file read (pdf.js and its worker,
+ * DOMParser), open while reads are in flight. Chromium's background is a service worker without a
+ * DOM: an offscreen document. Firefox has no offscreen documents, but its MV2 background is a page:
+ * the same extension page in an <iframe> of it. `open` resolves once the page is loaded (its
+ * listener is up); `close` takes it away.
+ */
+export function readerDocument(path: string): { open(): Promise<void>; close(): Promise<void> } {
+  const { offscreen } = browser;
+  if (offscreen) {
+    return {
+      async open() {
+        const open = await browser.runtime.getContexts({ contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT] });
+        if (open.length) return;
+        await offscreen.createDocument({
+          url: path,
+          reasons: [offscreen.Reason.WORKERS, offscreen.Reason.DOM_PARSER],
+          justification: 'Reads the report file (PDF/DOCX) the reader asked to check, with pdf.js and its worker.',
+        });
+      },
+      close: () => offscreen.closeDocument().catch(() => undefined),
+    };
+  }
+  let frame: Promise<HTMLIFrameElement> | null = null;
+  return {
+    async open() {
+      frame ??= new Promise((resolve, reject) => {
+        const iframe = document.createElement('iframe');
+        iframe.addEventListener('load', () => resolve(iframe), { once: true });
+        iframe.addEventListener('error', () => reject(new Error(`${path} did not load`)), { once: true });
+        iframe.src = browser.runtime.getURL(path as '/offscreen.html');
+        document.body.append(iframe);
+      });
+      await frame;
+    },
+    async close() {
+      const closing = frame;
+      frame = null;
+      (await closing?.catch(() => null))?.remove();
+    },
+  };
+}

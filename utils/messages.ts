@@ -55,14 +55,14 @@ export type Message =
   | { type: 'gkl:open-viewer'; url: string; tabId?: number }
   /** analyzer → background: read the report file the page links or embeds (answer: AttachmentRead). */
   | { type: 'gkl:read-attachment'; url: string }
-  /** background → offscreen document: fetch and read that file (answer: AttachmentRead). */
+  /** background → its reading page (offscreen document, or Firefox's iframe): fetch and read that file (answer: AttachmentRead). */
   | { type: 'gkl:offscreen-read'; url: string };
 
 /**
  * A report file read in an extension context (pdf.js never runs in a content script): its Page as
  * plain data, or why not — `message` in the UI's language; `permission` when the file's host is not
- * granted and `unsupported` where no offscreen document exists (both: open it in the viewer instead).
+ * granted (the viewer, opened instead, asks inside a click).
  */
 export type AttachmentRead =
   | { ok: true; page: import('../lib/types').Page }
-  | { ok: false; reason: 'unreadable' | 'permission' | 'unsupported'; message: string };
+  | { ok: false; reason: 'unreadable' | 'permission'; message: string };

@@ -107,11 +107,6 @@ export function createAttachmentReader(ctx: ContentScriptContext, doc: Document 
       set({ status: 'read', page: answer.page });
       return analyzer?.refresh();
     }
-    // No offscreen document (Firefox): the viewer reads it in a tab of its own, on this same click.
-    if (answer?.reason === 'unsupported') {
-      set({ status: 'idle' });
-      return openInViewer();
-    }
     set({ status: 'failed', message: answer?.message || i18n.t('viewer.error.network'), openInViewer: answer?.reason === 'permission' });
     analyzer?.repaint();
   }

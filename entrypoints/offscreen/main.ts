@@ -1,6 +1,7 @@
-// The offscreen document (Chrome): reads a report page's attachment for its panel, with pdf.js and
-// its worker, which never run in a content script. The background opens it for a read and closes it
-// after; it fetches only the address the reader's click named, and answers with the file's Page.
+// The background's reading page (Chromium: an offscreen document; Firefox: an iframe of the background
+// page): reads a report page's attachment for its panel, with pdf.js and its worker, which never run
+// in a content script. The background opens it for a read and closes it after; it fetches only the
+// address the reader's click named, and answers with the file's Page.
 import { browser } from 'wxt/browser';
 import type { AttachmentRead, Message } from '@/utils/messages';
 import { fetchFile } from '../viewer/fetch-file';

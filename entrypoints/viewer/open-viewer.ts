@@ -1,10 +1,12 @@
 // The background's part of the viewer: "在核对视图中打开" on links to report files (context menu)
 // and from the popup, the viewer tab's verdict kept for the badge, and reading a page's attachment
-// in an offscreen document (Chrome) — pdf.js never runs in a content script. Only addresses the
+// in an extension page (an offscreen document in Chromium, an iframe of the background page in
+// Firefox: utils/browser-differences) — pdf.js never runs in a content script. Only addresses the
 // reader chose are fetched, and only from hosts the extension may read (gov.cn, or granted).
 import { browser, type Browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { AttachmentRead, Message } from '@/utils/messages';
+import { readerDocument } from '@/utils/browser-differences';
 
 export const VIEWER_MENU_ID = 'gkl-open-viewer';
 const OFFSCREEN_PATH = '/offscreen.html';
@@ -54,22 +56,11 @@ export async function extensionPageOpen(documentId: string | undefined): Promise
   return (await browser.runtime.getContexts({ documentIds: [documentId] })).length > 0;
 }
 
-let offscreen: Promise<void> | null = null;
-/** Reads in flight: the offscreen document (pdf.js, its worker) is closed when none is left. */
+const reader = readerDocument(OFFSCREEN_PATH);
+/** Reads in flight: the reading page (pdf.js, its worker) is closed when none is left. */
 let reading = 0;
-
-async function ensureOffscreen(): Promise<void> {
-  const open = await browser.runtime.getContexts({ contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT] });
-  if (open.length) return;
-  offscreen ??= browser.offscreen
-    .createDocument({
-      url: OFFSCREEN_PATH,
-      reasons: [browser.offscreen.Reason.WORKERS, browser.offscreen.Reason.DOM_PARSER],
-      justification: 'Reads the report file (PDF/DOCX) the reader asked to check, with pdf.js and its worker.',
-    })
-    .finally(() => (offscreen = null));
-  await offscreen;
-}
+/** Its opening, shared by reads that start together. */
+let opening: Promise<void> | null = null;
 
 /** A page's attachment, read on the reader's click: the file's Page, or why not. */
 export async function readAttachment(url: unknown): Promise<AttachmentRead> {
@@ -79,15 +70,14 @@ export async function readAttachment(url: unknown): Promise<AttachmentRead> {
   if (!(await browser.permissions.contains({ origins: [`${protocol}//${hostname}/*`] }))) {
     return { ok: false, reason: 'permission', message: i18n.t('viewer.attachment.permission') };
   }
-  // Firefox has no offscreen documents: the viewer reads the file in a tab of its own.
-  if (!browser.offscreen) return { ok: false, reason: 'unsupported', message: '' };
   reading++;
   try {
-    await ensureOffscreen();
+    opening ??= reader.open().finally(() => (opening = null));
+    await opening;
     const request: Message = { type: 'gkl:offscreen-read', url };
     return (await browser.runtime.sendMessage(request)) as AttachmentRead;
   } finally {
-    if (--reading === 0) await browser.offscreen.closeDocument().catch(() => undefined);
+    if (--reading === 0) await reader.close();
   }
 }
 

@@ -197,6 +197,22 @@ export const SHARED_CASES: SharedCase[] = [
     },
   },
   {
+    name: "a report page whose report is its PDF attachment: one click on the pill reads the file into the page's own panel and badge",
+    async run(driver) {
+      // 淮安市人民政府's 2024 report page: no table of its own, the report is the linked WPS-made PDF.
+      const tab = await openReport(driver, 'attachment-huaian');
+      // The page alone: a report with no table, its sections said missing (warnings), no error.
+      expect(await tab.waitForVerdict()).toMatchObject({ isReport: true, errors: 0, warnings: 6 });
+      await collapse(tab);
+      // Opening the panel from the pill is the reader's request to read the attachment (no viewer tab).
+      await tab.click('button.pill', { inPanel: true });
+      await tab.waitFor(panelHas, [PANEL_HOST, '.attachment-bar button.attachment-open'] as const);
+      expect(await tab.waitForVerdict()).toEqual({ isReport: true, errors: 0, warnings: 0, infos: 0, agency: '淮安市人民政府', year: 2024 });
+      expect(await tab.badgeText()).toBe('✓');
+      await tab.close();
+    },
+  },
+  {
     name: "a report PDF linked from a page opens in the viewer from the link's context menu: six pages drawn, the report read",
     async run(driver) {
       // 淮安市人民政府's 2024 report page, whose body is only its PDF attachment (a real WPS-made PDF).
