@@ -27,7 +27,7 @@ describe('formatReport', () => {
   it('prints identity, dates against the deadline, key totals, and findings with their note once', () => {
     expect(formatReport(base, 'zh', PLAIN).split('\n')).toEqual([
       'pages/a.html',
-      '  某县人民政府办公室 · 2024年 · 2021版格式 · 发布于 2025-02-10（期限 2025-01-31，逾期 10 天）',
+      '  某县人民政府办公室 · 2024年 · 2021版 · 发布于 2025-02-10（期限 2025-01-31，逾期 10 天）',
       '  表二  行政规范性文件：本年制发件数 2 · 本年废止件数 1 · 现行有效件数 空',
       '  表三  一、本年新收政府信息公开申请数量 6 · 二、上年结转政府信息公开申请数量 0 · （七）总计 5 · 四、结转下年度继续办理 1',
       '  表四  行政复议 1 · 行政诉讼 未经复议直接起诉 — · 行政诉讼 复议后起诉 —',
@@ -43,13 +43,13 @@ describe('formatReport', () => {
     expect(formatReport(r, 'zh', PLAIN).split('\n')).toEqual(['pages/a.html', '  发布机关不明 · 年度不明 · 格式不明 · 发布日期不明', '  未发现问题']);
     const t2021 = { ...base, requests: null, publishedAt: '2025-01-20', findings: [] };
     const lines = formatReport(t2021, 'zh', PLAIN).split('\n');
-    expect(lines[1]).toBe('  某县人民政府办公室 · 2024年 · 2021版格式 · 发布于 2025-01-20（期限 2025-01-31，按期）');
+    expect(lines[1]).toBe('  某县人民政府办公室 · 2024年 · 2021版 · 发布于 2025-01-20（期限 2025-01-31，按期）');
     expect(lines[3]).toBe('  表三  未找到');
   });
 
   it('speaks English with lang en and colours severities only with the colour style', () => {
     const en = formatReport(base, 'en', PLAIN);
-    expect(en).toContain('  某县人民政府办公室 · 2024 · T2021 format · published 2025-02-10 (deadline 2025-01-31, 10 days late)');
+    expect(en).toContain('  某县人民政府办公室 · 2024 · T2021 · published 2025-02-10 (deadline 2025-01-31, 10 days late)');
     expect(en).toContain('  error T3-BAL  T3-BAL in English');
     expect(formatReport(base, 'zh', COLOUR)).toContain('\x1b[31m错误 T3-BAL\x1b[0m');
     expect(formatReport(base, 'zh', PLAIN)).not.toContain('\x1b[');

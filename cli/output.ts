@@ -2,8 +2,8 @@
 // Chinese first (the users' language), English with --lang en.
 import type { Finding, Report, Severity } from '../lib/report/schema';
 import type { ProblemKind } from './worker';
-import { ACTIVE_T2019, ACTIVE_T2021, APPEAL_GROUPS, type TemplateId } from '../lib/report/keys';
-import { TABLE_LABELS, columnLabel, rowLabel } from '../lib/formats/labels';
+import { ACTIVE_T2019, ACTIVE_T2021, APPEAL_GROUPS } from '../lib/report/keys';
+import { TABLE_LABELS, TEMPLATE_LABELS, columnLabel, rowLabel } from '../lib/formats/labels';
 
 export type Lang = 'zh' | 'en';
 
@@ -22,7 +22,6 @@ export const PLAIN: Style = { error: same, warning: same, info: same, strong: sa
 
 const T = {
   zh: {
-    format: { '2021': '2021版格式', '2019': '2019版格式（试行）', legacy: '2019年前（无统一表格）', unknown: '格式不明' } as Record<TemplateId, string>,
     agencyUnknown: '发布机关不明',
     year: (y: number) => `${y}年`,
     yearUnknown: '年度不明',
@@ -43,7 +42,6 @@ const T = {
     aside: (s: string) => `（${s}）`,
   },
   en: {
-    format: { '2021': 'T2021 format', '2019': 'T2019 (trial) format', legacy: 'pre-2019 (no national tables)', unknown: 'unknown format' } as Record<TemplateId, string>,
     agencyUnknown: 'agency unknown',
     year: (y: number) => `${y}`,
     yearUnknown: 'year unknown',
@@ -119,7 +117,7 @@ function findingLines(findings: Finding[], lang: Lang, style: Style): string[] {
 /** One report as a block of lines (no trailing newline). */
 export function formatReport(r: Report, lang: Lang, style: Style): string {
   const t = T[lang];
-  const head = [r.agency ?? t.agencyUnknown, r.year !== null ? t.year(r.year) : t.yearUnknown, t.format[r.template], dateLine(r, lang)];
+  const head = [r.agency ?? t.agencyUnknown, r.year !== null ? t.year(r.year) : t.yearUnknown, TEMPLATE_LABELS[r.template][lang], dateLine(r, lang)];
   const lines = [style.strong(r.source), `  ${head.join(' · ')}`];
   if (r.template === '2021' || r.template === '2019') lines.push(...keyTotals(r, lang).map((l) => `  ${l}`));
   if (!r.findings.length) lines.push(`  ${style.dim(t.noFindings)}`);

@@ -56,7 +56,7 @@ describe("npm run check -- '../shared/seeds/*.txt'", () => {
 
   it('prints agency, year, format and dates, and the key totals of the three tables', () => {
     const b = blockOf('000');
-    expect(b).toContain('鹤岗市人民政府办公室 · 2024年 · 2021版格式 · 发布于 2025-01-24（期限 2025-01-31，按期）');
+    expect(b).toContain('鹤岗市人民政府办公室 · 2024年 · 2021版 · 发布于 2025-01-24（期限 2025-01-31，按期）');
     expect(b).toContain('表二  行政规范性文件：本年制发件数 4 · 本年废止件数 3 · 现行有效件数 109');
     expect(b).toContain('表三  一、本年新收政府信息公开申请数量 38 · 二、上年结转政府信息公开申请数量 1 · （七）总计 39 · 四、结转下年度继续办理 0');
     expect(b).toContain('表四  行政复议 1 · 行政诉讼 未经复议直接起诉 0 · 行政诉讼 复议后起诉 0');

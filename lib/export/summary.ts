@@ -4,7 +4,7 @@
 // an XLSX workbook. Pure: no Node, no DOM.
 import { countOf, type Finding, type Report, type Severity } from '../report/schema';
 import type { TableId } from '../report/keys';
-import { TABLE_LABELS, columnLabel, rowLabel } from '../formats/labels';
+import { TABLE_LABELS, TEMPLATE_LABELS, columnLabel, rowLabel } from '../formats/labels';
 import { tableName } from '../checks/message';
 import type { Lang } from './index';
 
@@ -15,7 +15,6 @@ const WORDS = {
     summary: ['发布机关', '年度', '格式', '发布日期', '期限', '按期发布', '读到的数字', '错误', '警告', '发现的问题', '来源', '文件形式', '无法检查的原因'],
     findings: ['来源', '发布机关', '年度', '级别', '规则', '表', '行', '列', '应为', '表中填报', '说明', '报告的注'],
     coverageCorner: '发布机关',
-    template: { '2021': '2021版', '2019': '2019版（试行）', legacy: '2019年前', unknown: '不明' },
     yes: '是',
     no: '否',
     severity: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
@@ -30,7 +29,6 @@ const WORDS = {
     summary: ['Agency', 'Year', 'Format', 'Published', 'Deadline', 'On time', 'Figures read', 'Errors', 'Warnings', 'Findings', 'Source', 'Form', 'Why it was not checked'],
     findings: ['Source', 'Agency', 'Year', 'Severity', 'Rule', 'Table', 'Row', 'Column', 'Should be', 'Printed', 'Message', "Report's note"],
     coverageCorner: 'Agency',
-    template: { '2021': 'T2021', '2019': 'T2019 (trial)', legacy: 'pre-2019', unknown: 'unknown' },
     yes: 'yes',
     no: 'no',
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
@@ -69,7 +67,7 @@ export function summaryRow(r: Report, lang: Lang): Value[] {
   const w = WORDS[lang];
   const kept = onTime(r);
   const findings = r.findings.map((f) => `${w.severity[f.severity]} ${f.rule} ${lang === 'zh' ? f.message : f.messageEn}`).join('\n');
-  return [r.agency, r.year, w.template[r.template], r.publishedAt, r.deadline, kept === null ? null : kept ? w.yes : w.no, figuresRead(r), countOf(r, 'error'), countOf(r, 'warning'), findings, r.source, r.form ?? null, null];
+  return [r.agency, r.year, TEMPLATE_LABELS[r.template][lang], r.publishedAt, r.deadline, kept === null ? null : kept ? w.yes : w.no, figuresRead(r), countOf(r, 'error'), countOf(r, 'warning'), findings, r.source, r.form ?? null, null];
 }
 
 /** An input that gave no report → a summary row naming only its source and the reason. */

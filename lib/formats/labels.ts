@@ -1,10 +1,18 @@
 // Display labels for every canonical key, in the national format's wording (zh) and in English.
 // Used by finding messages, the panel's tables, the CLI and the exports. Matching variants live in
 // the format tables beside this file; these are only how we *show* a row or column.
-import type { TableId } from '../report/keys';
+import type { TableId, TemplateId } from '../report/keys';
 
 type Lang = 'zh' | 'en';
 type Label = { zh: string; en: string };
+
+/** A format's short name, as the CLI's lines and the summary sheet print it. */
+export const TEMPLATE_LABELS: Record<TemplateId, Label> = {
+  '2021': { zh: '2021版', en: 'T2021' },
+  '2019': { zh: '2019版（试行）', en: 'T2019 (trial)' },
+  legacy: { zh: '2019年前（无统一表格）', en: 'pre-2019 (no national tables)' },
+  unknown: { zh: '格式不明', en: 'unknown format' },
+};
 
 export const TABLE_LABELS: Record<TableId, Label> = {
   active: { zh: '表二 主动公开政府信息情况', en: 'Table 2 — proactive disclosure' },
