@@ -62,8 +62,8 @@ export async function measureReads(file: string, repeats: number): Promise<PdfRe
 /** The reads in a fresh `node` on a bundle of this module, as the CLI runs (pdf.js external). */
 async function readsInFreshProcess(repeats: number): Promise<PdfRead[]> {
   const { build } = await import('esbuild');
-  // Inside the repository, so the bundle finds pdf.js in node_modules.
-  const bundle = path.join(REPO_ROOT, 'node_modules/.cache/gongkai-lens-bench/pdf-reads.mjs');
+  // Inside the repository, so the bundle finds pdf.js in node_modules; one per run, removed after.
+  const bundle = path.join(REPO_ROOT, `node_modules/.cache/gongkai-lens-bench/pdf-reads-${process.pid}.mjs`);
   await build({
     stdin: {
       contents: `import { measureReads } from ${JSON.stringify(path.join(REPO_ROOT, 'bench/pdf.ts'))};
@@ -79,7 +79,11 @@ async function readsInFreshProcess(repeats: number): Promise<PdfRead[]> {
     external: ['pdfjs-dist', 'esbuild'],
     logLevel: 'warning',
   });
-  return JSON.parse(execFileSync(process.execPath, [bundle, FILE, String(repeats)], { encoding: 'utf8', maxBuffer: 16 << 20 })) as PdfRead[];
+  try {
+    return JSON.parse(execFileSync(process.execPath, [bundle, FILE, String(repeats)], { encoding: 'utf8', maxBuffer: 16 << 20 })) as PdfRead[];
+  } finally {
+    fs.rmSync(bundle, { force: true });
+  }
 }
 
 export async function runPdfBench(repeats = 15): Promise<PdfBench> {
