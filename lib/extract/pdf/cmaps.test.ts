@@ -1,6 +1,7 @@
 // PDFs whose Chinese text is read only through pdf.js's predefined CMaps: a Type0 font over Adobe's
-// STSong-Light (UniGB-UCS2-H, Adobe-GB1) or MSung-Light (UniCNS-UCS2-H, Adobe-CNS1), not embedded,
-// without a ToUnicode map, as iText-based report systems write them (test/fixtures/pdf/cmap.ts).
+// STSong-Light (Adobe-GB1: UniGB-UCS2-H as iText writes it, and UTF-16, GBpc and GBK codes) or
+// MSung-Light (Adobe-CNS1: UniCNS-UCS2-H, and Big5 codes), not embedded, without a ToUnicode map,
+// as Java and .NET report systems write them (test/fixtures/pdf/cmap.ts).
 // Without the CMaps pdf.js yields no text and the report was called a scan; with them each reads
 // exactly as its seed.
 import { execFileSync } from 'node:child_process';
@@ -9,7 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { analyzeFile, readFile } from '../file';
+import { analyzeFile, readFile, UnreadableFile } from '../file';
+import { analyzePage } from '../../analyze';
+import { readPdfDocument } from './index';
+import { EXTENSION_PDFJS_DIR, pdfResourcesUnder } from './resources';
+import { pdfjsAssets } from '../../../scripts/pdfjs-assets';
 import type { Analysis } from '../../types';
 import type { Finding } from '../../report/schema';
 import { REPO_ROOT, seed, type SeedId } from '../../../test/fixtures/seeds';
@@ -21,8 +26,13 @@ const READ = 60_000;
 const CASES: { name: string; seed: SeedId; font: CjkFont; encoding?: string }[] = [
   { name: '000 in STSong-Light, UniGB-UCS2-H', seed: '000', font: 'simplified' },
   { name: '000 in STSong-Light, UniGB-UTF16-H', seed: '000', font: 'simplified', encoding: 'UniGB-UTF16-H' },
+  { name: '000 in STSong-Light, GBpc-EUC-H', seed: '000', font: 'simplified', encoding: 'GBpc-EUC-H' },
+  { name: '002 in STSong-Light, GBK-EUC-H', seed: '002', font: 'simplified', encoding: 'GBK-EUC-H' },
   { name: '003 in MSung-Light, UniCNS-UCS2-H', seed: '003', font: 'traditional' },
+  { name: '001 in MSung-Light, ETen-B5-H (Big5)', seed: '001', font: 'traditional', encoding: 'ETen-B5-H' },
 ];
+/** 表三's heading as each seed prints it. */
+const HEADING = { simplified: '三、收到和处理政府信息公开申请情况', traditional: '三、收到和處理政府信息公開申請情況' };
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-cmaps-'));
 const pdfs = new Map<string, Uint8Array>();
@@ -51,7 +61,7 @@ describe.each(CASES)('seed $name (font not embedded, no ToUnicode)', (c) => {
     // name, type, encoding, embedded, subset, ToUnicode, object: one font, not embedded, no ToUnicode.
     expect(fonts.map((l) => l.split(/\s+/))).toEqual([[`${baseFont}-${used}`, 'CID', 'Type', '0', used, 'no', 'no', 'no', '3', '0']]);
     const text = execFileSync('pdftotext', ['-layout', files.get(c.name)!, '-'], { encoding: 'utf8' });
-    expect(text).toContain(c.seed === '000' ? '鹤岗市人民政府办公室2024年' : '衡陽市人民政府辦公室 2019年政府信息公開年度報告');
+    expect(text).toContain(HEADING[c.font]);
   });
 
   it('reads as the seed: agency, year, template, script, date, every figure, exactly the expected findings', async () => {
@@ -68,8 +78,46 @@ describe.each(CASES)('seed $name (font not embedded, no ToUnicode)', (c) => {
 
 describe('the traditional report\'s errors, with their numbers', () => {
   it('T3-ROW on 一、本年新收: the six applicant columns add to 98, the total says 49', async () => {
-    const a = await analyzeFile({ bytes: pdfs.get(CASES[2]!.name)!, source: '003.pdf' }, env);
+    const a = await analyzeFile({ bytes: pdfs.get('003 in MSung-Light, UniCNS-UCS2-H')!, source: '003.pdf' }, env);
     const row = a.report.findings.find((f) => f.rule === 'T3-ROW' && f.cells[0] === 'requests.newReceived.total')!;
     expect({ expected: row.expected, actual: row.actual }).toEqual({ expected: 98, actual: 49 });
+  }, READ);
+});
+
+describe("the extension's CMaps (scripts/pdfjs-assets.ts: Adobe-GB1's and Adobe-CNS1's only)", () => {
+  // The build's copy, laid out as in the extension; and a folder with none.
+  const shipped = path.join(tmp, 'extension');
+  const none = path.join(tmp, 'none');
+  beforeAll(() => {
+    for (const { absoluteSrc, relativeDest } of pdfjsAssets()) {
+      fs.mkdirSync(path.dirname(path.join(shipped, relativeDest)), { recursive: true });
+      fs.copyFileSync(absoluteSrc, path.join(shipped, relativeDest));
+    }
+    fs.mkdirSync(path.join(none, EXTENSION_PDFJS_DIR, 'cmaps'), { recursive: true });
+  });
+
+  /** The page read from a document opened as the viewer opens it, with the CMaps under `root`. */
+  async function readWith(name: string, root: string) {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await getDocument({ data: pdfs.get(name)!.slice(), isEvalSupported: false, verbosity: 0, ...pdfResourcesUnder(`${path.join(root, EXTENSION_PDFJS_DIR)}${path.sep}`) }).promise;
+    try {
+      return await readPdfDocument(doc, `${name}.pdf`);
+    } finally {
+      await doc.destroy();
+    }
+  }
+
+  it('are 77 CMaps and pdf.js\'s licence', () => {
+    expect(fs.readdirSync(path.join(shipped, EXTENSION_PDFJS_DIR, 'cmaps')).length).toBe(78);
+  });
+
+  it.each(CASES)('$name: read with these alone, every figure as the seed', async (c) => {
+    expect(figuresOf(analyzePage(await readWith(c.name, shipped), { source: c.name }))).toEqual(seed(c.seed).figures);
+  }, READ);
+
+  it('without them the same file has no text: the message a scan gets', async () => {
+    const error = await readWith(CASES[0]!.name, none).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnreadableFile);
+    expect((error as UnreadableFile).zh).toBe('PDF 没有文字层（扫描件），无法读取数字');
   }, READ);
 });
