@@ -1,19 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import fc from 'fast-check';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { parseHtmlInNode } from './node-dom';
+import { MAX_DEPTH, parseHtmlInNode, READ_ATTRIBUTES } from './node-dom';
 import { htmlPage } from './html';
 import { analyzePage } from '../analyze';
 import { createNormalizer, detectScript } from '../normalize';
 import type { Block } from '../types';
 import { htmlPageFiles, REPO_ROOT } from '../../test/fixtures/seeds';
+import { treeMarkup } from '../../test/fuzz/markup';
 
 const simplified = createNormalizer('simplified');
 
 /** What the engine reads from a page: every block's text, its normalised form and its place. */
 const reading = (blocks: Block[]) =>
   blocks.map((b) => (b.kind === 'text' ? ['text', b.cell.text, b.cell.norm] : ['table', b.grid.index, b.grid.rows.map((r) => r.map((c) => [c.text, c.norm, c.row, c.col, c.origin]))]));
+
+/** The tree as text: elements with the attributes the engine reads, texts joined, comments left out. */
+function tree(node: Node): string {
+  let out = '';
+  let text = '';
+  const flush = () => {
+    if (text) out += JSON.stringify(text);
+    text = '';
+  };
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) text += child.nodeValue;
+    else if (child.nodeType === 1) {
+      flush();
+      const e = child as Element;
+      const attributes = [...READ_ATTRIBUTES].filter((a) => e.getAttribute(a) !== null).map((a) => `${a}=${JSON.stringify(e.getAttribute(a))}`);
+      out += `<${e.localName}${attributes.map((a) => ` ${a}`).join('')}>${tree(e)}</>`;
+    }
+  }
+  flush();
+  return out;
+}
 
 const grid = (html: string) => {
   const block = htmlPage(parseHtmlInNode(`<html><body>${html}</body></html>`), 'x', simplified).blocks.find((b) => b.kind === 'table');
@@ -31,6 +54,15 @@ describe('parseHtmlInNode (the CLI reads pages with it)', () => {
     expect(reading(own.blocks)).toEqual(reading(general.blocks));
     expect(own.meta).toEqual(general.meta);
     expect(analyzePage(own, { source: file }).report).toEqual(analyzePage(general, { source: file }).report);
+  });
+
+  it('builds the tree linkedom builds from random broken markup (htmlparser2\'s tree rules, 20,000 pages)', () => {
+    fc.assert(
+      fc.property(treeMarkup, (html) => {
+        expect(tree(parseHtmlInNode(html))).toBe(tree(parseHTML(html).document as unknown as Node));
+      }),
+      { seed: 20261206, numRuns: 20_000 },
+    );
   });
 
   it('reads upper-case attributes as a browser does (<TD COLSPAN=2>; linkedom ignored them)', () => {
@@ -74,9 +106,16 @@ describe('parseHtmlInNode (the CLI reads pages with it)', () => {
     expect(doc.getElementsByTagName('title')).toHaveLength(0);
   });
 
-  it('builds and reads a page nested 20,000 elements deep without recursion', () => {
-    const doc = parseHtmlInNode(`<html><body>${'<div>'.repeat(20_000)}收到申请1件</body></html>`);
-    expect(doc.documentElement!.textContent).toBe('收到申请1件');
-    expect(reading(htmlPage(doc, 'x', simplified).blocks)).toEqual([['text', '收到申请1件', '收到申请1件']]);
+  it('nests elements at most 512 deep, as Chromium does: deeper ones go beside the deepest (a table there falls apart, as in the browser), their text kept', () => {
+    const doc = parseHtmlInNode(`<html><body>${'<div>'.repeat(20_000)}<table><tr><td>本年新收申请</td><td style="display:none">9</td><td>1</td></tr></table></body></html>`);
+    let depth = 0;
+    for (let e: Element | null = doc.documentElement; e; e = e.firstElementChild) depth++;
+    expect(depth).toBe(MAX_DEPTH);
+    expect(doc.getElementsByTagName('div')).toHaveLength(20_000);
+    // <tr> and <td> went beside the <table>: no grid, the visible cells' text as paragraphs.
+    expect(reading(htmlPage(doc, 'x', simplified).blocks)).toEqual([
+      ['text', '本年新收申请', '本年新收申请'],
+      ['text', '1', '1'],
+    ]);
   });
 });
