@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeDocument, analyzeText, withPrevious } from './analyze';
+import { STEPS, analyzeDocument, analyzeText, withPrevious, type Step } from './analyze';
 import { seed } from '../test/fixtures/seeds';
 
 describe('withPrevious', () => {
@@ -41,5 +41,23 @@ describe('pages with nothing to read', () => {
     const text = readFileSync(seed('001').file, 'utf8');
     const fragment = parseHTML(text.split('\n').map((l) => `<p>${l}</p>`).join('')).document;
     expect(analyzeDocument(fragment, { source: '001.html' }).recognition.script).toBe('traditional');
+  });
+});
+
+describe('the step timer', () => {
+  it('runs every step once, in order, and changes nothing in the report', async () => {
+    const { parseHTML } = await import('linkedom');
+    const html = readFileSync(new URL('../test/fixtures/html/001-word.html', import.meta.url), 'utf8');
+    const seen: Step[] = [];
+    const timed = analyzeDocument(parseHTML(html).document, {
+      source: '001.html',
+      time: (step, run) => {
+        seen.push(step);
+        return run();
+      },
+    });
+    expect(seen).toEqual([...STEPS]);
+    expect(timed.report).toEqual(analyzeDocument(parseHTML(html).document, { source: '001.html' }).report);
+    expect(timed.report.findings.length).toBe(8);
   });
 });

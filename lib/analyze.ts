@@ -17,29 +17,37 @@ export interface AnalyzeOptions {
   source: string;
   /** Last year's report of the same agency, for YOY-CARRY / YOY-STOCK. */
   previous?: { report: Report; label: string };
+  /** Runs each step of the analysis (the extension's analyzer times them for the bench); default: just runs it. */
+  time?: StepTimer;
 }
+
+/** The analysis' steps, in the order they run. */
+export const STEPS = ['script', 'blocks', 'recognize', 'extract', 'narrative', 'checks', 'report'] as const;
+export type Step = (typeof STEPS)[number];
+export type StepTimer = <T>(step: Step, run: () => T) => T;
+const untimed: StepTimer = (_step, run) => run();
 
 /** What a page that is not an annual report yields: no figures, no sections, nothing invented. */
 function nothingExtracted(rec: Recognition): Extraction {
   return { template: rec.template, figures: new Map(), tablesFound: new Set(), sections: new Set(), narrativeText: '', narrative: [], notes: [], unreadable: [] };
 }
 
-function assemble(page: Pick<Page, 'form'>, source: string, recognition: Recognition, extraction: Extraction, previous?: AnalyzeOptions['previous']): Analysis {
-  const findings = recognition.isReport ? runChecks({ recognition, extraction, previous }) : [];
-  const report = buildReport(source, page.form, recognition, extraction, findings);
+function assemble(page: Pick<Page, 'form'>, source: string, recognition: Recognition, extraction: Extraction, previous?: AnalyzeOptions['previous'], time = untimed): Analysis {
+  const findings = time('checks', () => (recognition.isReport ? runChecks({ recognition, extraction, previous }) : []));
+  const report = time('report', () => buildReport(source, page.form, recognition, extraction, findings));
   return { report, figures: extraction.figures, recognition, extraction };
 }
 
 /** Any front door's Page → the report. */
 export function analyzePage(page: Page, opts: AnalyzeOptions): Analysis {
-  const normalizer = createNormalizer(page.script);
-  const recognition = recognize(page.meta, page.blocks, normalizer);
+  const time = opts.time ?? untimed;
+  const recognition = time('recognize', () => recognize(page.meta, page.blocks, createNormalizer(page.script)));
   // An ordinary page's tables (a budget with a 合计 row) must not be read as a report's.
-  const extraction = recognition.isReport ? extract(page.blocks, recognition) : nothingExtracted(recognition);
+  const extraction = time('extract', () => (recognition.isReport ? extract(page.blocks, recognition) : nothingExtracted(recognition)));
   // concat, not unshift(...): a spread of page data as arguments can overflow the stack.
   if (recognition.isReport) extraction.unreadable = page.unreadable.concat(extraction.unreadable);
-  extraction.narrative = readNarrative(extraction.narrativeText);
-  return assemble(page, opts.source, recognition, extraction, opts.previous);
+  extraction.narrative = time('narrative', () => readNarrative(extraction.narrativeText));
+  return assemble(page, opts.source, recognition, extraction, opts.previous, time);
 }
 
 /**
@@ -54,9 +62,9 @@ export function withPrevious(analysis: Analysis, previous: NonNullable<AnalyzeOp
 export function analyzeDocument(doc: Document, opts: AnalyzeOptions): Analysis {
   // All top-level nodes, not body: linkedom throws on an empty document's body, and a saved
   // fragment (no <html>) has several top-level elements.
-  const text = Array.from(doc.childNodes, (node) => node.textContent ?? '').join('');
-  const normalizer = createNormalizer(detectScript(text));
-  return analyzePage(htmlPage(doc, opts.source, normalizer), opts);
+  const time = opts.time ?? untimed;
+  const normalizer = time('script', () => createNormalizer(detectScript(Array.from(doc.childNodes, (node) => node.textContent ?? '').join(''))));
+  return analyzePage(time('blocks', () => htmlPage(doc, opts.source, normalizer)), opts);
 }
 
 export function analyzeText(text: string, opts: AnalyzeOptions): Analysis {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzeDocument } from '@/lib/analyze';
+import { STEPS, analyzeDocument } from '@/lib/analyze';
 import { updateSettings } from '@/utils/settings';
 import type { Message } from '@/utils/messages';
 import { useLocale } from '@/components/testing/i18n';
@@ -57,6 +57,8 @@ describe('analyzer content script', () => {
     loadPage('001-word');
     start();
     expect(performance.getEntriesByName('gkl:analyze', 'measure')).toHaveLength(1);
+    // Each step of the engine too, for bench/chromium.ts.
+    expect(STEPS.map((step) => performance.getEntriesByName(`gkl:analyze:${step}`, 'measure').length)).toEqual(STEPS.map(() => 1));
     await until(() => inPanel('button.pill'));
     expect(inPanel('button.pill')!.textContent).toBe('7 处错误 · 1 处提醒');
     expect(sent).toEqual([{ type: 'gkl:verdict', verdict: { isReport: true, errors: 7, warnings: 1, infos: 0, agency: '盘锦市双台子区人民政府办公室', year: 2023 } }]);

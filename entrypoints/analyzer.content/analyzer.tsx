@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { i18n } from '#i18n';
-import { analyzeDocument, withPrevious, type AnalyzeOptions } from '@/lib/analyze';
+import { analyzeDocument, withPrevious, type AnalyzeOptions, type StepTimer } from '@/lib/analyze';
 import type { Analysis } from '@/lib/types';
 import type { Report } from '@/lib/report/schema';
 import { Panel, type PanelContent } from '@/components/Panel';
@@ -67,6 +67,19 @@ export interface AnalyzerHandle {
   /** Expand the panel and move focus into it (the popup's "check this page"). */
   open(): void;
 }
+
+/**
+ * Each step of the engine as a `gkl:analyze:<step>` measure on the page's timeline, beside the
+ * whole `gkl:analyze` (bench/chromium.ts reads both; a measure costs microseconds).
+ */
+export const timeStep: StepTimer = (step, run) => {
+  const start = performance.now();
+  try {
+    return run();
+  } finally {
+    performance.measure(`gkl:analyze:${step}`, { start, end: performance.now() });
+  }
+};
 
 const REASON_MAX_CHARS = 160;
 
@@ -146,7 +159,7 @@ export function startAnalyzer(ctx: ContentScriptContext, extensions: readonly Pa
   function analyse(): void {
     const start = performance.mark('gkl:analyze:start');
     try {
-      adopt(source.read ? source.read(previous) : analyzeDocument(document, { source: location.href, previous }));
+      adopt(source.read ? source.read(previous) : analyzeDocument(document, { source: location.href, previous, time: timeStep }));
     } catch (error) {
       analysis = null;
       content = { status: 'error', reason: reasonOf(error) };

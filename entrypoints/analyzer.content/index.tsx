@@ -2,7 +2,7 @@
 // page"). Everything it does is in ./analyzer.tsx; the panel's CSS goes into its shadow root.
 // (zod's jitless mode, which MV3 needs, is set by the schema modules themselves before they build.)
 import '@/components/panel.css';
-import { startAnalyzer } from './analyzer';
+import { startAnalyzer, timeStep } from './analyzer';
 import { createAttachmentReader } from './attachment';
 import { analyzeDocument } from '@/lib/analyze';
 import { AnalyzerContext } from './context';
@@ -19,7 +19,7 @@ export default defineContentScript({
     // A report in an attachment (附件：….pdf): read on the reader's click, shown in this panel.
     const attachment = createAttachmentReader(ctx);
     const analyzer = startAnalyzer(ctx, [keep.extension, attachment.extension], {
-      read: (previous) => attachment.read(analyzeDocument(document, { source: location.href, previous }), previous),
+      read: (previous) => attachment.read(analyzeDocument(document, { source: location.href, previous, time: timeStep }), previous),
     });
     keep.connect(analyzer);
     attachment.connect(analyzer);
