@@ -166,6 +166,14 @@ ROUTES.push(
     transform: (html) =>
       html.replace('</body>', '<p>附件：<a href="/zwgk/zfxxgknb/202401/P020240126_001_v2.pdf">2023年政府信息公开工作年度报告（修订）.pdf</a></p>\n</body>'),
   },
+  {
+    // Its attachment written as iText writes it: Adobe's MSung-Light, not embedded, no ToUnicode (cmap-003-pdf).
+    id: 'attachment-003-cmap',
+    url: 'http://www.hengyang.gov.cn/zwgk/zfxxgknb/202003/t20200325_003_fj.html',
+    kind: 'report',
+    label: '衡阳市人民政府办公室 2019 年报页面，正文只有 PDF 附件（字体未嵌入，读文字要用 CMap）',
+    file: path.join(FIXTURES_VIEWER, 'attachment-hengyang.html'),
+  },
 );
 
 /** A report file (PDF, DOCX) at the address its site serves it under. */
@@ -206,6 +214,14 @@ export const FILE_ROUTES: FileRoute[] = [
     url: 'http://www.hengyang.gov.cn/zwgk/zfxxgknb/202003/P020200325_003.pdf',
     label: '种子 003 的网页打印成 PDF（Chromium）',
     file: path.join(PRINTED_DIR, '003-word.pdf'),
+    type: PDF,
+  },
+  {
+    // Written by the test that serves it (test/e2e/viewer-cmaps.e2e.test.ts, test/fixtures/pdf/cmap.ts).
+    id: 'cmap-003-pdf',
+    url: 'http://www.hengyang.gov.cn/zwgk/zfxxgknb/202003/P020200325_003_itext.pdf',
+    label: '种子 003 写成 iText 式 PDF（MSung-Light 未嵌入，UniCNS-UCS2-H，无 ToUnicode）',
+    file: path.join(PRINTED_DIR, '003-cmap.pdf'),
     type: PDF,
   },
   {
