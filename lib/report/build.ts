@@ -3,25 +3,23 @@ import type { Finding, Report, SourceForm } from './schema';
 import { ReportSchema, SCHEMA_VERSION } from './schema';
 import type { Extraction, FigureMap, Recognition } from '../types';
 import type { TableId } from './keys';
-import { tableOf } from './keys';
 import { deadlineOf } from '../recognize';
 
-/** Nest `a.b.c` paths of one table into objects; null when the table has no figure. */
-function nest(figures: FigureMap, table: TableId): Record<string, unknown> | null {
-  let root: Record<string, unknown> | null = null;
+/** Nest `table.a.b` paths into one object per table, in one pass over the figures; a table without figures is absent. */
+function nest(figures: FigureMap): Partial<Record<TableId, Record<string, unknown>>> {
+  const tables: Partial<Record<TableId, Record<string, unknown>>> = {};
   for (const [key, fig] of figures) {
-    if (tableOf(key) !== table) continue;
-    root ??= {};
-    const parts = key.split('.').slice(1);
-    let node = root;
-    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    const parts = key.split('.');
+    let node = (tables[parts[0] as TableId] ??= {});
+    for (let i = 1; i < parts.length - 1; i++) node = (node[parts[i]!] ??= {}) as Record<string, unknown>;
     node[parts[parts.length - 1]!] = fig.value;
     if (fig.unit && key === 'active.procurement.amount') node.amountUnit = fig.unit;
   }
-  return root;
+  return tables;
 }
 
 export function buildReport(source: string, form: SourceForm, rec: Recognition, ex: Extraction, findings: Finding[]): Report {
+  const tables = nest(ex.figures);
   const report = {
     schemaVersion: SCHEMA_VERSION,
     source,
@@ -35,9 +33,9 @@ export function buildReport(source: string, form: SourceForm, rec: Recognition, 
     publishedAt: rec.publishedAt,
     deadline: deadlineOf(rec),
     sections: [...ex.sections],
-    active: nest(ex.figures, 'active'),
-    requests: nest(ex.figures, 'requests'),
-    appeals: nest(ex.figures, 'appeals'),
+    active: tables.active ?? null,
+    requests: tables.requests ?? null,
+    appeals: tables.appeals ?? null,
     narrative: ex.narrative,
     notes: ex.notes,
     findings,
