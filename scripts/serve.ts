@@ -174,6 +174,24 @@ ROUTES.push(
     label: '衡阳市人民政府办公室 2019 年报页面，正文只有 PDF 附件（字体未嵌入，读文字要用 CMap）',
     file: path.join(FIXTURES_VIEWER, 'attachment-hengyang.html'),
   },
+  {
+    // The same page, its attachment a PDF with no text (scan-pdf): the panel must say so.
+    id: 'attachment-scan',
+    url: 'http://www.hengyang.gov.cn/zwgk/zfxxgknb/202003/t20200325_003_scan.html',
+    kind: 'report',
+    label: '衡阳市人民政府办公室 2019 年报页面，附件是没有文字层的 PDF（扫描件）',
+    file: path.join(FIXTURES_VIEWER, 'attachment-hengyang.html'),
+    transform: (html) => html.replace('P020200325_003_itext.pdf', 'P020200325_003_scan.pdf'),
+  },
+  {
+    // …and one whose attachment's address answers 404.
+    id: 'attachment-missing',
+    url: 'http://www.hengyang.gov.cn/zwgk/zfxxgknb/202003/t20200325_003_gone.html',
+    kind: 'report',
+    label: '衡阳市人民政府办公室 2019 年报页面，附件地址返回 404',
+    file: path.join(FIXTURES_VIEWER, 'attachment-hengyang.html'),
+    transform: (html) => html.replace('/zwgk/zfxxgknb/202003/P020200325_003_itext.pdf', BAD_FILE_URLS.missing),
+  },
 );
 
 /** A report file (PDF, DOCX) at the address its site serves it under. */
@@ -222,6 +240,14 @@ export const FILE_ROUTES: FileRoute[] = [
     url: 'http://www.hengyang.gov.cn/zwgk/zfxxgknb/202003/P020200325_003_itext.pdf',
     label: '种子 003 写成 iText 式 PDF（MSung-Light 未嵌入，UniCNS-UCS2-H，无 ToUnicode）',
     file: path.join(PRINTED_DIR, '003-cmap.pdf'),
+    type: PDF,
+  },
+  {
+    // A PDF whose page has no text (as a scan has none), written by test/e2e/attachment-unreadable.e2e.test.ts.
+    id: 'scan-pdf',
+    url: 'http://www.hengyang.gov.cn/zwgk/zfxxgknb/202003/P020200325_003_scan.pdf',
+    label: '没有文字层的 PDF（合成，如扫描件）',
+    file: path.join(PRINTED_DIR, 'scan.pdf'),
     type: PDF,
   },
   {

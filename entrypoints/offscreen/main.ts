@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { AttachmentRead, Message } from '@/utils/messages';
 import { fetchFile } from '../viewer/fetch-file';
 import { messageOf, readReportFile } from '../viewer/read-report';
+import { ensureUiMessages } from './ui-messages';
 
 async function read(url: string): Promise<AttachmentRead> {
   try {
@@ -18,6 +19,9 @@ async function read(url: string): Promise<AttachmentRead> {
 
 browser.runtime.onMessage.addListener((message: Message, sender, sendResponse) => {
   if (message?.type !== 'gkl:offscreen-read' || sender.id !== browser.runtime.id) return;
-  void read(message.url).then(sendResponse);
+  // Messages first (Chromium's offscreen document has no chrome.i18n); always an answer, so the panel never waits out its time limit.
+  void ensureUiMessages()
+    .then(() => read(message.url))
+    .then(sendResponse, (error: unknown) => sendResponse({ ok: false, reason: 'unreadable', message: String(error) } satisfies AttachmentRead));
   return true;
 });
