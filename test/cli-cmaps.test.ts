@@ -6,11 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseHTML } from 'linkedom';
-import { readFile } from '../lib/extract/file';
-import { cmapPdf, type CjkFont } from './fixtures/pdf/cmap';
+import { seedCmapPdf, type CjkFont } from './fixtures/pdf/cmap';
 import { FIXTURES_HTML } from '../scripts/serve';
 import { runCli, type CliRun } from './fixtures/cli';
+import type { SeedId } from './fixtures/seeds';
 
 // A child process that may rebuild the bundle first: seconds on a loaded machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -18,7 +17,7 @@ vi.setConfig({ testTimeout: 60_000 });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gkl-cli-cmaps-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true }));
 
-const SEEDS: [string, CjkFont][] = [['003', 'traditional'], ['000', 'simplified']];
+const SEEDS: [SeedId, CjkFont][] = [['003', 'traditional'], ['000', 'simplified']];
 
 describe('gongkai-lens check on iText-style PDFs, from another folder', () => {
   let run: CliRun;
@@ -27,8 +26,7 @@ describe('gongkai-lens check on iText-style PDFs, from another folder', () => {
     const args: string[] = [];
     for (const [id, font] of SEEDS) {
       const html = path.join(FIXTURES_HTML, `${id}-clean.html`);
-      const page = await readFile({ bytes: new Uint8Array(fs.readFileSync(html)), source: html }, { parseHtml: (markup) => parseHTML(markup).document });
-      fs.writeFileSync(path.join(tmp, `${id}.pdf`), cmapPdf(page, font));
+      fs.writeFileSync(path.join(tmp, `${id}.pdf`), await seedCmapPdf(id, font));
       args.push(`${id}.pdf`, html);
     }
     run = runCli(args, {}, tmp);

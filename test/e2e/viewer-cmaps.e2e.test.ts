@@ -6,22 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { parseHTML } from 'linkedom';
 import { inPanel, launchLens, type Lens } from './harness';
 import { engineReport, findings, showPanel } from './viewer-helpers';
-import { FIXTURES_HTML, fileRoute } from '../../scripts/serve';
-import { readFile } from '../../lib/extract/file';
-import { cmapPdf } from '../fixtures/pdf/cmap';
+import { fileRoute } from '../../scripts/serve';
+import { seedCmapPdf } from '../fixtures/pdf/cmap';
 
 let lens: Lens;
 /** Seed 003's clean rendering written as an iText system would, where the fixture server serves it. */
 const route = fileRoute('cmap-003-pdf');
 
 beforeAll(async () => {
-  const html = new Uint8Array(fs.readFileSync(path.join(FIXTURES_HTML, '003-clean.html')));
-  const page = await readFile({ bytes: html, source: '003-clean.html' }, { parseHtml: (markup) => parseHTML(markup).document });
   fs.mkdirSync(path.dirname(route.file), { recursive: true });
-  fs.writeFileSync(route.file, cmapPdf(page, 'traditional'));
+  fs.writeFileSync(route.file, await seedCmapPdf('003', 'traditional'));
   lens = await launchLens({ lang: 'zh-CN' });
 }, 90_000);
 afterAll(() => lens?.close());

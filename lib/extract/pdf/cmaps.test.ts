@@ -10,15 +10,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { analyzeFile, readFile, UnreadableFile } from '../file';
+import { analyzeFile, UnreadableFile } from '../file';
 import { analyzePage } from '../../analyze';
 import { readPdfDocument } from './index';
 import { EXTENSION_PDFJS_DIR, pdfResourcesUnder } from './resources';
 import { pdfjsAssets } from '../../../scripts/pdfjs-assets';
 import type { Analysis } from '../../types';
 import type { Finding } from '../../report/schema';
-import { REPO_ROOT, seed, type SeedId } from '../../../test/fixtures/seeds';
-import { CJK_FONTS, cmapPdf, type CjkFont } from '../../../test/fixtures/pdf/cmap';
+import { seed, type SeedId } from '../../../test/fixtures/seeds';
+import { CJK_FONTS, seedCmapPdf, type CjkFont } from '../../../test/fixtures/pdf/cmap';
 
 const env = { parseHtml: (html: string) => parseHTML(html).document };
 const READ = 60_000;
@@ -40,8 +40,7 @@ const files = new Map<string, string>();
 
 beforeAll(async () => {
   for (const c of CASES) {
-    const html = new Uint8Array(fs.readFileSync(path.join(REPO_ROOT, `test/fixtures/html/${c.seed}-clean.html`)));
-    const bytes = cmapPdf(await readFile({ bytes: html, source: `${c.seed}-clean.html` }, env), c.font, c.encoding);
+    const bytes = await seedCmapPdf(c.seed, c.font, c.encoding);
     const file = path.join(tmp, `${c.seed}-${c.font}-${c.encoding ?? CJK_FONTS[c.font].encoding}.pdf`);
     fs.writeFileSync(file, bytes);
     pdfs.set(c.name, bytes);

@@ -7,8 +7,12 @@
  * plain-http page, a snapshot saved and listed. Assertions use no UI text: the browsers may show the
  * extension in different languages.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from 'vitest';
 import { PANEL_HOST, WRITE_SCREENSHOTS, type BrowserDriver, type DriverTab } from './driver';
+import { fileRoute } from '../../../scripts/serve';
+import { seedCmapPdf } from '../../fixtures/pdf/cmap';
 
 export interface SharedCase {
   name: string;
@@ -209,6 +213,23 @@ export const SHARED_CASES: SharedCase[] = [
       await tab.waitFor(panelHas, [PANEL_HOST, '.attachment-bar button.attachment-open'] as const);
       expect(await tab.waitForVerdict()).toEqual({ isReport: true, errors: 0, warnings: 0, infos: 0, agency: '淮安市人民政府', year: 2024 });
       expect(await tab.badgeText()).toBe('✓');
+      await tab.close();
+    },
+  },
+  {
+    name: "an attachment whose Chinese font is not embedded (iText's MSung-Light, UniCNS-UCS2-H): read with the CMaps the extension ships",
+    async run(driver) {
+      // Seed 003 written as an iText-based system writes it, where the fixture server serves it.
+      const { file } = fileRoute('cmap-003-pdf');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, await seedCmapPdf('003', 'traditional'));
+      const tab = await openReport(driver, 'attachment-003-cmap');
+      await collapse(tab);
+      await tab.click('button.pill', { inPanel: true });
+      await tab.waitFor(panelHas, [PANEL_HOST, '.attachment-bar button.attachment-open'] as const);
+      // Its 12 errors, as the engine reads the file (no "no text layer").
+      expect(await tab.waitForVerdict()).toEqual({ isReport: true, errors: 12, warnings: 0, infos: 1, agency: '衡阳市人民政府办公室', year: 2019 });
+      expect(await tab.badgeText()).toBe('12');
       await tab.close();
     },
   },
