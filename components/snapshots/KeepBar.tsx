@@ -48,8 +48,15 @@ export interface KeepControls {
 
 function useKeepState(keep: KeepControls) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => keep.subscribe(() => rerender(undefined)), [keep]);
-  return keep.state();
+  const shown = keep.state();
+  useEffect(() => {
+    const unsubscribe = keep.subscribe(() => rerender(undefined));
+    // Effects run after the paint: a change between this render and the subscription (a save that
+    // finished meanwhile) would otherwise stay unseen until the next one.
+    if (keep.state() !== shown) rerender(undefined);
+    return unsubscribe;
+  }, [keep]);
+  return shown;
 }
 
 const kindLabel = (kind: FlagKind) => i18n.t(kind === 'wrong' ? 'flags.wrong' : 'flags.doubtful');

@@ -33,7 +33,9 @@ function loadPage(name: string) {
 const shadow = () => document.querySelector('gongkai-lens')?.shadowRoot ?? null;
 const inPanel = <E extends Element = HTMLElement>(selector: string) => shadow()?.querySelector<E>(selector) ?? null;
 const allInPanel = (selector: string) => [...(shadow()?.querySelectorAll<HTMLElement>(selector) ?? [])];
-const until = (check: () => unknown) => vi.waitFor(() => expect(check()).toBeTruthy(), { timeout: 3000 });
+// Conditions awaited, not times asserted: generous, as the machine may be loaded (a wait returns as soon as it holds).
+const WAIT = { timeout: 20_000 };
+const until = (check: () => unknown) => vi.waitFor(() => expect(check()).toBeTruthy(), WAIT);
 const status = () => inPanel('.keep-status [role="status"]')?.textContent;
 /** The page's <td> a figure was read from. */
 const pageCell = (text: string, nth = 0) => [...document.querySelectorAll('td')].filter((td) => td.textContent!.trim() === text)[nth]!;
@@ -65,6 +67,9 @@ function type(field: HTMLTextAreaElement, text: string) {
 
 /** A click, the panel re-rendered after (as it is before a reader's next click). */
 const press = (element: HTMLElement) => act(() => element.click());
+
+// Each test waits for the panel through several renders and storage round trips.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('keep and compare in the panel', () => {
   beforeEach(async () => {
@@ -138,7 +143,7 @@ describe('keep and compare in the panel', () => {
       await updateSettings({ autoSave: true });
       loadPage('000-word');
       start(URL_2024);
-      await vi.waitFor(async () => expect(await listSnapshots()).toHaveLength(1), { timeout: 3000 });
+      await vi.waitFor(async () => expect(await listSnapshots()).toHaveLength(1), WAIT);
       const [first] = await listSnapshots();
       await openPanel();
       await until(() => status() === '自动保存：已保存。');

@@ -28,7 +28,8 @@ function loadPage(name: string) {
 
 const host = () => document.querySelectorAll('gongkai-lens');
 const inPanel = (selector: string) => host()[0]?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
-const until = (check: () => unknown) => vi.waitFor(() => expect(check()).toBeTruthy(), { timeout: 3000 });
+// Conditions awaited, not times asserted: generous, as the machine may be loaded.
+const until = (check: () => unknown) => vi.waitFor(() => expect(check()).toBeTruthy(), { timeout: 20_000 });
 
 let sent: Message[];
 let contexts: ContentScriptContext[];
@@ -37,6 +38,9 @@ const start = (extensions: PanelExtension[] = []) => {
   contexts.push(ctx);
   return startAnalyzer(ctx, extensions);
 };
+
+// Each test waits for the panel through renders and storage round trips.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('analyzer content script', () => {
   beforeEach(async () => {

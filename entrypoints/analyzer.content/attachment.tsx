@@ -113,9 +113,12 @@ export function createAttachmentReader(ctx: ContentScriptContext, doc: Document 
 
   function Bar({ mode }: { mode: 'in-attachment' | 'compare' }) {
     const [, rerender] = useState(0);
+    const shown = state;
     useEffect(() => {
       const listener = () => rerender((n) => n + 1);
       listeners.add(listener);
+      // A read that ended between this render and the subscription (effects run after the paint).
+      if (state !== shown) listener();
       return () => void listeners.delete(listener);
     }, []);
     if (!attachment) return null;
