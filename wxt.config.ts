@@ -45,8 +45,9 @@ export default defineConfig({
     // storage: settings and verdicts; unlimitedStorage: saved snapshots; scripting + activeTab:
     // inject the analyzer (gov pages, or the page the reader asked to check); contextMenus: "flag
     // this cell". No `tabs`: host access already reveals the URLs of the pages we work on.
-    // offscreen (Chrome): a page's report attachment is read with pdf.js in an offscreen document,
-    // never in the content script (entrypoints/offscreen); Firefox opens the viewer instead.
+    // offscreen (Chromium): a page's report attachment is read with pdf.js in an offscreen document,
+    // never in the content script (entrypoints/offscreen); Firefox's background page holds that page
+    // in an iframe instead (no permission needed).
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: [GOV_PAGES],
     // Opens/closes the panel of the active tab and focuses it (entrypoints/background.ts); the
