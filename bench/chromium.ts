@@ -8,9 +8,9 @@
 //     pages): the analyzer's `gkl:analyze` measure and its steps (`gkl:analyze:<step>`, see
 //     lib/analyze.ts STEPS), for the first analysis in a fresh page and for a second one in the same
 //     page (the page's text changed: the analyzer's own re-analysis), so first-call cost (lazy
-//     compilation, cold inline caches, zod's first parse) shows apart from the work; and the whole
+//     compilation, cold inline caches) shows apart from the work; and the whole
 //     analyzer script evaluation (compile, start-up, first analysis) from the trace, with its share
-//     of CPU (thread time / wall time: below 1 the machine was busy and the wall figures are long).
+//     of CPU (thread time / wall time: below 1 the thread waited, mostly for a CPU on a busy machine, and the wall figures are long).
 //
 //   npx tsx bench/chromium.ts [--repeats N] [--out DIR] [--analysis-only]
 //     builds into DIR (default .output-bench) first; --analysis-only skips the detector, page load and viewer
@@ -289,7 +289,7 @@ function formatAnalysis(analysis: ChromiumBench['analysis']): string[] {
   const lines = [
     'analysis in the page, ms: first = the first analysis in a fresh page, warm = a second one in the same page',
     '(its text changed); script = the analyzer script: compile + start + first analysis, with its CPU share',
-    '(thread time / wall time: below 1 the machine was busy and the wall times run long)',
+    '(thread time / wall time: below 1 the thread waited, mostly for a CPU on a busy machine, and the wall times run long)',
     ...analysis.map(
       (a) =>
         `  ${a.id.padEnd(18)} first ${f(a.first?.totalMs ?? null).padStart(7)}   warm ${f(a.warm?.totalMs ?? null).padStart(6)}   script ${f(a.analyzerScriptMs).padStart(7)} (CPU ${f(a.cpuShare)})   ${a.errors} errors, ${a.warnings} warnings`,
