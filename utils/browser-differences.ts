@@ -49,19 +49,18 @@ export function documentTarget({ frameId, documentId }: { frameId: number; docum
  * listener is up); `close` takes it away.
  */
 export function readerDocument(path: string): { open(): Promise<void>; close(): Promise<void> } {
-  const { offscreen } = browser;
-  if (offscreen) {
+  if (browser.offscreen) {
     return {
       async open() {
         const open = await browser.runtime.getContexts({ contextTypes: [browser.runtime.ContextType.OFFSCREEN_DOCUMENT] });
         if (open.length) return;
-        await offscreen.createDocument({
+        await browser.offscreen.createDocument({
           url: path,
-          reasons: [offscreen.Reason.WORKERS, offscreen.Reason.DOM_PARSER],
+          reasons: [browser.offscreen.Reason.WORKERS, browser.offscreen.Reason.DOM_PARSER],
           justification: 'Reads the report file (PDF/DOCX) the reader asked to check, with pdf.js and its worker.',
         });
       },
-      close: () => offscreen.closeDocument().catch(() => undefined),
+      close: () => browser.offscreen.closeDocument().catch(() => undefined),
     };
   }
   let frame: Promise<HTMLIFrameElement> | null = null;
