@@ -54,6 +54,13 @@ async function collapse(tab: DriverTab): Promise<void> {
   await tab.waitFor(panelHas, [PANEL_HOST, 'button.pill'] as const);
 }
 
+/** Opens the panel from its pill — the reader's request to read the page's attachment, in the page (no viewer tab) — until it is read. */
+async function readAttachment(tab: DriverTab): Promise<void> {
+  await collapse(tab);
+  await tab.click('button.pill', { inPanel: true });
+  await tab.waitFor(panelHas, [PANEL_HOST, '.attachment-bar button.attachment-open'] as const);
+}
+
 /** [kind, text] of every cell the analyzer outlined in the page. */
 const marks = (tab: DriverTab) =>
   tab.evaluate(() => [...document.querySelectorAll('[data-gkl-mark]')].map((td) => [td.getAttribute('data-gkl-mark'), td.textContent!.trim()]), undefined);
@@ -207,10 +214,7 @@ export const SHARED_CASES: SharedCase[] = [
       const tab = await openReport(driver, 'attachment-huaian');
       // The page alone: a report with no table, its sections said missing (warnings), no error.
       expect(await tab.waitForVerdict()).toMatchObject({ isReport: true, errors: 0, warnings: 6 });
-      await collapse(tab);
-      // Opening the panel from the pill is the reader's request to read the attachment (no viewer tab).
-      await tab.click('button.pill', { inPanel: true });
-      await tab.waitFor(panelHas, [PANEL_HOST, '.attachment-bar button.attachment-open'] as const);
+      await readAttachment(tab);
       expect(await tab.waitForVerdict()).toEqual({ isReport: true, errors: 0, warnings: 0, infos: 0, agency: '淮安市人民政府', year: 2024 });
       expect(await tab.badgeText()).toBe('✓');
       await tab.close();
@@ -224,9 +228,7 @@ export const SHARED_CASES: SharedCase[] = [
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, await seedCmapPdf('003', 'traditional'));
       const tab = await openReport(driver, 'attachment-003-cmap');
-      await collapse(tab);
-      await tab.click('button.pill', { inPanel: true });
-      await tab.waitFor(panelHas, [PANEL_HOST, '.attachment-bar button.attachment-open'] as const);
+      await readAttachment(tab);
       // Its 12 errors, as the engine reads the file (no "no text layer").
       expect(await tab.waitForVerdict()).toEqual({ isReport: true, errors: 12, warnings: 0, infos: 1, agency: '衡阳市人民政府办公室', year: 2019 });
       expect(await tab.badgeText()).toBe('12');
