@@ -42,6 +42,12 @@ describe('exact sums', () => {
   });
   it('compares exactly', () => {
     expect(compare(sumOf([9007199254740991, 2]), decimalOf(9007199254740992))).toBe(1);
+    // Counts add as doubles only while every partial sum is a safe integer.
+    expect(sumOf([9007199254740990, 1])).toEqual({ units: 9007199254740991n, scale: 0 });
+    expect(sumOf([9007199254740991, 2, -3])).toEqual({ units: 9007199254740990n, scale: 0 });
+    expect(sumOf([9007199254740991, 1, 1])).toEqual({ units: 9007199254740993n, scale: 0 });
+    expect(sumOf([3, 4.5, -0.5])).toEqual({ units: 70n, scale: 1 });
+    expect(sumOf([])).toEqual({ units: 0n, scale: 0 });
     expect(compare(add(decimalOf(0.1), decimalOf(0.2)), decimalOf(0.3))).toBe(0);
     expect(compare(decimalOf(-1), decimalOf(0))).toBe(-1);
   });

@@ -72,8 +72,19 @@ export const negate = (a: Decimal): Decimal => ({ units: -a.units, scale: a.scal
 export const subtract = (a: Decimal, b: Decimal): Decimal => add(a, negate(b));
 export const ZERO: Decimal = { units: 0n, scale: 0 };
 
-/** Σ of the numbers, exactly. */
-export const sumOf = (values: readonly number[]): Decimal => values.reduce((s, v) => add(s, decimalOf(v)), ZERO);
+/**
+ * Σ of the numbers, exactly. Report figures are counts: while every term and every partial sum is a
+ * safe integer, a double adds them exactly (a sum past 2^53 − 1 rounds to no safe integer, so it is
+ * caught), and only the total becomes a BigInt.
+ */
+export function sumOf(values: readonly number[]): Decimal {
+  let total = 0;
+  for (const v of values) {
+    total += v;
+    if (!Number.isSafeInteger(v) || !Number.isSafeInteger(total)) return values.reduce((s, x) => add(s, decimalOf(x)), ZERO);
+  }
+  return { units: BigInt(total), scale: 0 };
+}
 
 /** -1, 0 or 1 as a < b, a = b, a > b. */
 export function compare(a: Decimal, b: Decimal): number {
