@@ -4,19 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { inPanel, launchLens, type Lens } from './harness';
+import { inPanel, launchLens, useLens, type Lens } from './harness';
 import { fileRoute } from '../../scripts/serve';
 import { cmapPdf } from '../fixtures/pdf/cmap';
 
-let lens: Lens;
-beforeAll(async () => {
+const lens = useLens({ lang: 'zh-CN' }, async () => {
   // One page and no text on it: what a scan is to a reader of text layers.
   const scan = fileRoute('scan-pdf').file;
   fs.mkdirSync(path.dirname(scan), { recursive: true });
   fs.writeFileSync(scan, cmapPdf({ form: 'html', script: 'simplified', meta: { title: null, metas: {}, source: 'scan' }, blocks: [], unreadable: [] }, 'simplified'));
-  lens = await launchLens({ lang: 'zh-CN' });
-}, 90_000);
-afterAll(() => lens?.close());
+});
 
 const NAME = '衡阳市人民政府办公室2019年政府信息公开年度报告.pdf';
 

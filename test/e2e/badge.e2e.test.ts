@@ -1,17 +1,13 @@
 // The toolbar badge, per tab: the number of errors (red), else of warnings (amber), else a green ✓
 // on a report with neither; nothing on other pages; gone when the tab leaves the report. The
 // counts are those of the seeds' expected findings (test/fixtures/seeds.ts, from EXPECTED.md).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchLens, type Lens } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useLens } from './harness';
 import { SEEDS } from '../fixtures/seeds';
 import { RULES } from '../../lib/checks';
 import type { SeedId } from '../../scripts/serve';
 
-let lens: Lens;
-beforeAll(async () => {
-  lens = await launchLens();
-}, 60_000);
-afterAll(() => lens?.close());
+const lens = useLens();
 
 const RED = [197, 34, 31, 255];
 const AMBER = [249, 171, 0, 255];

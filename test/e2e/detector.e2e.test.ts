@@ -1,14 +1,10 @@
 // Recognition at almost no cost: the detector runs on every *.gov.cn page, and the analyzer is
 // injected only where the page is a report, including reports whose text arrives after load.
 // Non-report pages get nothing else: the DOM stays exactly as a browser without the extension has it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANALYZER_HOST, launchLens, type Lens } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ANALYZER_HOST, useLens } from './harness';
 
-let lens: Lens;
-beforeAll(async () => {
-  lens = await launchLens();
-}, 60_000);
-afterAll(() => lens?.close());
+const lens = useLens();
 
 const DETECTOR = '/detector.js';
 const ANALYZER = '/content-scripts/analyzer.js';

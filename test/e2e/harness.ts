@@ -3,10 +3,9 @@
  * sample pages served locally under their real addresses (scripts/serve.ts). Reuse it in any
  * test/e2e/*.test.ts; `npm run test:e2e` builds the extension once per run (global-setup.ts).
  *
- *   import { ANALYZER_HOST, launchLens, type Lens } from './harness';
- *   let lens: Lens;
- *   beforeAll(async () => { lens = await launchLens(); });   // { extensionDir?, headless?, viewport?, lang?: 'zh-CN' }
- *   afterAll(() => lens?.close());
+ *   import { ANALYZER_HOST, useLens } from './harness';
+ *   const lens = useLens({ lang: 'zh-CN' });   // launched before the file's tests, closed after them
+ *                                              // { extensionDir?, headless?, viewport?, lang? }; launchLens() for one of your own
  *
  *   const page = await lens.open('001-word')   // a route id of scripts/serve.ts, or any URL; new tab, loaded
  *   lens.url('001-word')                       // the route's URL
@@ -47,6 +46,7 @@ import path from 'node:path';
 import { REPO_ROOT, resolverRules, route, startFixtureServer, type FixtureServer } from '../../scripts/serve';
 import type { CheckOutcome, Verdict } from '../../utils/messages';
 import type { browser } from 'wxt/browser';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The extension APIs, as code evaluated in the worker or an extension page sees them. */
 declare const chrome: typeof browser;
@@ -133,6 +133,27 @@ function browserEnv(lang: LaunchOptions['lang']): NodeJS.ProcessEnv {
   // C.UTF-8, not zh_CN.UTF-8: a locale the system lacks leaves Chromium unable to write non-ASCII
   // file names (every download becomes "download"); C.UTF-8 is on every Debian machine.
   return { ...process.env, LANGUAGE: 'zh_CN', LC_ALL: 'C.UTF-8' };
+}
+
+/**
+ * Chromium with the built extension for one test file: launched before its tests (after `setUp`,
+ * which writes the files its pages serve), closed after them. The Lens it returns is the launched
+ * one, for use inside the tests.
+ */
+export function useLens(options: LaunchOptions = {}, setUp?: () => Promise<void>): Lens {
+  let lens: Lens | undefined;
+  beforeAll(async () => {
+    await setUp?.();
+    lens = await launchLens(options);
+  }, 90_000);
+  afterAll(() => lens?.close());
+  return new Proxy({} as Lens, {
+    get(_, key) {
+      if (!lens) throw new Error('the browser is launched before the tests: use the lens inside a test');
+      const value: unknown = Reflect.get(lens, key, lens);
+      return typeof value === 'function' ? value.bind(lens) : value;
+    },
+  });
 }
 
 /** An element of the panel: selectors pierce its open shadow root. */

@@ -2,18 +2,14 @@
 // extension: two tabs of one report each add ten flags at the same moment, through what the
 // analyzer's addFlag sends (the `gkl:store` request, run in the content script's own isolated
 // world); all twenty are stored and both panels list them.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { inPanel, launchLens, type Lens } from './harness';
+import { inPanel, useLens } from './harness';
 
 declare const chrome: typeof browser;
 
-let lens: Lens;
-beforeAll(async () => {
-  lens = await launchLens();
-}, 60_000);
-afterAll(() => lens?.close());
+const lens = useLens();
 beforeEach(() => lens.inWorker(() => chrome.storage.local.clear(), undefined));
 
 async function openReport(id: string): Promise<Page> {

@@ -2,18 +2,14 @@
 // extension (end the analyzer with WXT's start event or forged variants, press the panel's buttons,
 // submit its flag form, open findings by clicking outlined cells), and a page that never stops
 // changing is analysed a bounded number of times while a real change of its tables is still seen.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { ANALYZER_HOST, inPanel, launchLens, type Lens } from './harness';
+import { ANALYZER_HOST, inPanel, useLens } from './harness';
 
 declare const chrome: typeof browser;
 
-let lens: Lens;
-beforeAll(async () => {
-  lens = await launchLens();
-}, 60_000);
-afterAll(() => lens?.close());
+const lens = useLens();
 beforeEach(() => lens.inWorker(() => chrome.storage.local.clear(), undefined));
 
 async function openReport(id: string): Promise<Page> {

@@ -4,21 +4,17 @@
 // makes the next year's page (a synthetic 2025 fixture) show YOY-CARRY naming that snapshot, also
 // when that page was already open in another tab.
 // (Saved from the panel → the Snapshots page → export → clear → import: snapshots.e2e.test.ts.)
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { ANALYZER_HOST, inPanel, launchLens, type Lens } from './harness';
+import { ANALYZER_HOST, inPanel, useLens } from './harness';
 import type { Snapshot } from '../../utils/snapshots/schema';
 
 declare const chrome: typeof browser;
 
 
-let lens: Lens;
-beforeAll(async () => {
-  // Chinese first: the panel's own language.
-  lens = await launchLens({ lang: 'zh-CN' });
-}, 60_000);
-afterAll(() => lens?.close());
+// Chinese first: the panel's own language.
+const lens = useLens({ lang: 'zh-CN' });
 beforeEach(() => lens.inWorker(() => chrome.storage.local.clear(), undefined));
 
 /** The report's own cells (the panel's tables are in its shadow root, outside the article). */

@@ -1,20 +1,16 @@
 // The panel, the marks and copying, in real Chromium with the built extension, on the seed pages
 // served under their gov.cn addresses (plain http, like most of the real sites).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { ANALYZER_HOST, inPanel, launchLens, type Lens } from './harness';
+import { ANALYZER_HOST, inPanel, useLens } from './harness';
 
 /** The extension API inside the service worker (code run there through lens.inWorker). */
 declare const chrome: typeof browser;
 
 
-let lens: Lens;
-beforeAll(async () => {
-  // Chinese first: the panel's own language.
-  lens = await launchLens({ lang: 'zh-CN' });
-}, 60_000);
-afterAll(() => lens?.close());
+// Chinese first: the panel's own language.
+const lens = useLens({ lang: 'zh-CN' });
 
 /** A report page with the panel mounted. The panel keeps its state (expanded or not) across pages. */
 async function openReport(id: string): Promise<Page> {

@@ -2,19 +2,15 @@
 // real toolbar click), the settings, by keyboard and by accessible names. Headless Chromium cannot
 // answer the permission prompt of "always check this site": what follows the grant is covered by
 // utils/sites.test.ts, the prompt's request by Popup.test.tsx.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchLens, type Lens } from './harness';
+import { useLens } from './harness';
 import type { Settings } from '../../utils/settings';
 import type { browser } from 'wxt/browser';
 
 declare const chrome: typeof browser;
 
-let lens: Lens;
-beforeAll(async () => {
-  lens = await launchLens({ lang: 'zh-CN' });
-}, 60_000);
-afterAll(() => lens?.close());
+const lens = useLens({ lang: 'zh-CN' });
 
 // utils/settings.ts needs the extension's storage: its defaults are written out here.
 const DEFAULT_SETTINGS: Settings = { alwaysCheckSites: [], panel: { expanded: false, dock: 'bottom-right' }, marks: true, autoSave: false, hiddenPillSites: [], neverCheckSites: [] };

@@ -1,9 +1,9 @@
 // The Snapshots page for a reader comparing versions and years: versions told apart (seconds, what
 // changed, a short content hash), verdicts with counts, sorting, per-figure changes between two
 // versions or two years, and the agency × year overview with the missing years.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchLens, type Lens } from './harness';
+import { useLens } from './harness';
 import { snapshotId, tablesHash } from '../../utils/snapshots/hash';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../../utils/snapshots/schema';
 import { seedReport, type ReportOptions } from '../../utils/snapshots/testing';
@@ -12,11 +12,7 @@ import type { browser } from 'wxt/browser';
 
 declare const chrome: typeof browser;
 
-let lens: Lens;
-beforeAll(async () => {
-  lens = await launchLens({ lang: 'zh-CN' });
-}, 60_000);
-afterAll(() => lens?.close());
+const lens = useLens({ lang: 'zh-CN' });
 
 function snapshot(opts: ReportOptions, url: string, savedAt: string): Snapshot {
   const report = seedReport({ ...opts, source: url });

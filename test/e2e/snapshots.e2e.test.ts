@@ -2,10 +2,10 @@
 // service worker: saved reports listed, a corrupted entry quarantined while the others load, and
 // export → clear storage → import giving back exactly what was stored.
 // A report saved from the panel goes the same way. (Flags across a reload and YOY: keep.e2e.test.ts.)
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { inPanel, launchLens, type Lens } from './harness';
+import { inPanel, useLens } from './harness';
 import { snapshotId, tablesHash } from '../../utils/snapshots/hash';
 import { SNAPSHOT_FORMAT, type Snapshot } from '../../utils/snapshots/schema';
 import { seedReport, type ReportOptions } from '../../utils/snapshots/testing';
@@ -14,11 +14,7 @@ import type { browser } from 'wxt/browser';
 declare const chrome: typeof browser;
 
 // Chinese first; the texts below are asked of the extension itself (lens.t) rather than written out.
-let lens: Lens;
-beforeAll(async () => {
-  lens = await launchLens({ extensionDir: process.env.GKL_E2E_EXTENSION, lang: 'zh-CN' });
-}, 60_000);
-afterAll(() => lens?.close());
+const lens = useLens({ extensionDir: process.env.GKL_E2E_EXTENSION, lang: 'zh-CN' });
 
 /** A snapshot as saveSnapshot stores it (built here: node has no extension storage). */
 function snapshot(opts: ReportOptions, url: string, savedAt: string): Snapshot {

@@ -1,20 +1,16 @@
 // A newcomer's whole flow by keyboard alone, in real Chromium: open a report's panel with the
 // shortcut, go through each error, flag one, copy a table for Excel, download the workbook, save the
 // report, and see it compared with last year's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { ANALYZER_HOST, inPanel, launchLens, type Lens } from './harness';
+import { ANALYZER_HOST, inPanel, useLens } from './harness';
 
 declare const chrome: typeof browser;
 
-let lens: Lens;
-beforeAll(async () => {
-  lens = await launchLens({ lang: 'zh-CN' });
-}, 60_000);
-afterAll(() => lens?.close());
+const lens = useLens({ lang: 'zh-CN' });
 
 /** The shortcut's command, as the background hands it to the tab (CDP cannot press a browser accelerator). */
 async function shortcut(page: Page): Promise<void> {

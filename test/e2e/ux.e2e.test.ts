@@ -1,7 +1,7 @@
 // The reader's experience in real Chromium with the built extension: findings at a glance, next /
 // previous, the panel's size and docks at real window sizes, the keyboard shortcut, accessibility
 // (axe on the panel's shadow root), print, copying one table, the .xlsx and findings downloads.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,17 +9,13 @@ import { chromium } from 'playwright-core';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { ANALYZER_HOST, CHROMIUM, E2E_EXTENSION, inPanel, launchLens, type Lens } from './harness';
+import { ANALYZER_HOST, CHROMIUM, E2E_EXTENSION, inPanel, useLens } from './harness';
 import { REPO_ROOT, resolverRules } from '../../scripts/serve';
 import { startArgs, startEnv, startPreferences } from '../../scripts/start-chromium';
 
 declare const chrome: typeof browser;
 
-let lens: Lens;
-beforeAll(async () => {
-  lens = await launchLens({ lang: 'zh-CN' });
-}, 60_000);
-afterAll(() => lens?.close());
+const lens = useLens({ lang: 'zh-CN' });
 
 async function openReport(id: string, viewport?: { width: number; height: number }): Promise<Page> {
   const page = await lens.open(id);

@@ -2,10 +2,10 @@
 // PDF attachment (read on one click into the page's own panel), a page with tables and the same
 // report attached (offered for comparison), the context menu on a link to a PDF, and the popup on a
 // tab showing a report PDF.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
-import { inPanel, launchLens, type Lens } from './harness';
+import { inPanel, useLens } from './harness';
 import { engineReport, findings, printSeeds, showPanel } from './viewer-helpers';
 import path from 'node:path';
 import { PRINTED_DIR, fileRoute } from '../../scripts/serve';
@@ -14,12 +14,10 @@ import { cellLabel } from '../../lib/formats/labels';
 /** The extension API inside the service worker (code run there through lens.inWorker). */
 declare const chrome: typeof browser;
 
-let lens: Lens;
+const lens = useLens({ lang: 'zh-CN' });
 beforeAll(async () => {
-  lens = await launchLens({ lang: 'zh-CN' });
   await printSeeds(['001']);
 }, 90_000);
-afterAll(() => lens?.close());
 
 async function openReport(id: string): Promise<Page> {
   const page = await lens.open(id);

@@ -2,25 +2,22 @@
 // predefined CMaps (Adobe's MSung-Light not embedded, UniCNS-UCS2-H, no ToUnicode: an iText-made
 // report, test/fixtures/pdf/cmap.ts): the extension ships the CMaps, so the report is read, drawn
 // with its text layer and checked as the engine in Node checks it, instead of being called a scan.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { inPanel, launchLens, type Lens } from './harness';
+import { inPanel, useLens } from './harness';
 import { engineReport, findings, showPanel } from './viewer-helpers';
 import { fileRoute } from '../../scripts/serve';
 import { seedCmapPdf } from '../fixtures/pdf/cmap';
 
-let lens: Lens;
 /** Seed 003's clean rendering written as an iText system would, where the fixture server serves it. */
 const route = fileRoute('cmap-003-pdf');
 
-beforeAll(async () => {
+const lens = useLens({ lang: 'zh-CN' }, async () => {
   fs.mkdirSync(path.dirname(route.file), { recursive: true });
   fs.writeFileSync(route.file, await seedCmapPdf('003', 'traditional'));
-  lens = await launchLens({ lang: 'zh-CN' });
-}, 90_000);
-afterAll(() => lens?.close());
+});
 
 /** What the engine in Node reads from the file: the verdict and findings the extension must show. */
 const expected = () => engineReport(route.file);

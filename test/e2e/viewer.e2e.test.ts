@@ -1,21 +1,19 @@
 // The viewer page (viewer.html?file=) in real Chromium with the built extension: report files
 // served under their gov.cn addresses, a file dropped on the page, and addresses that answer badly.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { inPanel, launchLens, type Lens } from './harness';
+import { inPanel, useLens } from './harness';
 import { engineReport, findings, printSeeds, showPanel } from './viewer-helpers';
 import { bodyFromHtml, writeDocx } from '../helpers/docx';
 import { offendingCells } from '../../components/model';
 import { BAD_FILE_URLS, FIXTURES_HTML, PRINTED_DIR, REPO_ROOT, fileRoute } from '../../scripts/serve';
 
-let lens: Lens;
+const lens = useLens({ lang: 'zh-CN' });
 beforeAll(async () => {
-  lens = await launchLens({ lang: 'zh-CN' });
   await printSeeds(['001', '003']);
 }, 90_000);
-afterAll(() => lens?.close());
 
 const viewerUrl = (file?: string) => `chrome-extension://${lens.extensionId}/viewer.html${file ? `?file=${encodeURIComponent(file)}` : ''}`;
 
