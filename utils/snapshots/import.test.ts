@@ -1,28 +1,11 @@
 import { describe, it, expect, beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listSnapshots, saveSnapshot } from './snapshots';
+import { listSnapshots } from './snapshots';
 import { exportJson } from './export';
-import { applyImport, planImport, readImportFile, type ImportFile } from './import';
+import { applyImport, planImport, readImportFile } from './import';
 import { listFlags, restoreFlags } from './flags';
-import type { Flag, Snapshot } from './schema';
-import { finding, seedReport } from './testing';
+import { doubtfulFlag as flag, finding, readImportText as read, saveSeedReport as save, URL_A, URL_B } from './testing';
 import { useLocale } from '../../components/testing/i18n';
-
-const URL_A = 'http://www.hegang.gov.cn/zwgk/gknb/a.html';
-const URL_B = 'http://www.hegang.gov.cn/zwgk/gknb/b.html';
-const flag = (id: string, note: string): Flag => ({ id, key: 'requests.newReceived.total', kind: 'doubtful', note, createdAt: '2025-02-01T00:00:00.000Z' });
-
-async function save(url: string, opts: Parameters<typeof seedReport>[0] = {}, flags: Flag[] = []): Promise<Snapshot> {
-  const r = await saveSnapshot({ report: seedReport(opts), url, title: 't', flags }, new Date('2025-02-01T00:00:00.000Z'));
-  if (!r.ok) throw new Error(r.message);
-  return r.snapshot;
-}
-
-function read(text: string): ImportFile {
-  const r = readImportFile(text);
-  if (!r.ok) throw new Error(r.message);
-  return r.file;
-}
 
 describe('import', () => {
   beforeEach(async () => {

@@ -6,29 +6,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deleteSnapshot, findPreviousYear, getSnapshot, listSnapshots, listSummaries, saveSnapshot } from './snapshots';
 import { addFlag, listFlags } from './flags';
 import { exportJson } from './export';
-import { applyImport, planImport, readImportFile, type ImportFile } from './import';
+import { applyImport, planImport } from './import';
 import { listQuarantine } from './store';
 import { CATALOG_IDS_KEY, CATALOG_META_KEY, summaryKey, summaryOf, yearKey } from './catalog';
-import type { Flag, Snapshot } from './schema';
-import { seedReport } from './testing';
+import { doubtfulFlag as flag, readImportText as read, saveSeedReport as save, seedReport, URL_A, URL_B } from './testing';
 import { useLocale } from '../../components/testing/i18n';
 
 const AGENCY = '鹤岗市人民政府办公室';
-const URL_A = 'http://www.hegang.gov.cn/zwgk/gknb/a.html';
-const URL_B = 'http://www.hegang.gov.cn/zwgk/gknb/b.html';
-const flag = (id: string, note: string): Flag => ({ id, key: 'requests.newReceived.total', kind: 'doubtful', note, createdAt: '2025-02-01T00:00:00.000Z' });
-
-async function save(url: string, opts: Parameters<typeof seedReport>[0] = {}, flags: Flag[] = [], at = '2025-02-01T00:00:00.000Z'): Promise<Snapshot> {
-  const r = await saveSnapshot({ report: seedReport(opts), url, title: 't', flags }, new Date(at));
-  if (!r.ok) throw new Error(r.message);
-  return r.snapshot;
-}
-
-function read(text: string): ImportFile {
-  const r = readImportFile(text);
-  if (!r.ok) throw new Error(r.message);
-  return r.file;
-}
 
 const stored = async () => fakeBrowser.storage.local.get(null);
 const keysOf = async (prefix: string) => Object.keys(await stored()).filter((k) => k.startsWith(prefix)).sort();
