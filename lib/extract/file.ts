@@ -21,7 +21,7 @@ export interface FileInput {
   contentType?: string;
 }
 
-/** What the host provides: an HTML parser (DOMParser in a browser, linkedom in Node). */
+/** What the host provides: an HTML parser (DOMParser in a browser, parseHtmlInNode of node-dom.ts in Node). */
 export interface ReadEnvironment {
   parseHtml(html: string): Document;
 }

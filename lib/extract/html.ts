@@ -153,7 +153,7 @@ export function htmlContent(doc: Document, pageNormalizer: Normalizer): HtmlCont
     }
   };
 
-  // A fragment parsed by linkedom has several top-level nodes: the root and its siblings.
+  // A fragment parsed in Node (linkedom, the CLI's tree) has several top-level nodes: the root and its siblings.
   for (let node: Node | null = top; node; node = node.nextSibling) walkTree(node, enter, leave);
   flush(top);
   return { blocks, unreadable };

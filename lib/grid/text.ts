@@ -1,6 +1,6 @@
 // Visible text of an element as printed: text nodes in order, a break between block-level
 // elements and at <br>, nothing from scripts, styles or elements hidden inline. Standard DOM only
-// (no innerText: linkedom has no layout).
+// (no innerText: the DOMs of Node have no layout).
 
 /** Elements whose text is never report content: scripts, styles, media, form controls. */
 const NOT_CONTENT = new Set([
