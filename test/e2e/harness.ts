@@ -8,6 +8,7 @@
  *                                              // { extensionDir?, headless?, viewport?, lang? }; launchLens() for one of your own
  *
  *   const page = await lens.open('001-word')   // a route id of scripts/serve.ts, or any URL; new tab, loaded
+ *   const report = await lens.openReport('001-word', viewport?) // the same, once the analyzer's panel is mounted
  *   lens.url('001-word')                       // the route's URL
  *   await lens.tabId(page)                     // the tab id the extension sees
  *   await lens.waitForAnalyzer(page)           // the analyzer's shadow host (Locator), once injected
@@ -92,6 +93,8 @@ export interface Lens {
   server: FixtureServer;
   url(routeId: string): string;
   open(target: string): Promise<Page>;
+  /** A report page opened (at `viewport`, when given) once the analyzer has mounted its panel (pill or panel). */
+  openReport(target: string, viewport?: { width: number; height: number }): Promise<Page>;
   tabId(page: Page): Promise<number>;
   waitForAnalyzer(page: Page): Promise<Locator>;
   waitForVerdict(page: Page): Promise<Verdict>;
@@ -262,6 +265,13 @@ export async function launchLens(options: LaunchOptions = {}): Promise<Lens> {
       const next = opening.then(() => openTab(target));
       opening = next.catch(() => undefined);
       return next;
+    },
+    async openReport(target, viewport) {
+      const page = await lens.open(target);
+      if (viewport) await page.setViewportSize(viewport);
+      await lens.waitForAnalyzer(page);
+      await inPanel(page, '.gkl-root').waitFor();
+      return page;
     },
     tabId,
     async waitForAnalyzer(page) {

@@ -13,9 +13,7 @@ const lens = useLens();
 beforeEach(() => lens.inWorker(() => chrome.storage.local.clear(), undefined));
 
 async function openReport(id: string): Promise<Page> {
-  const page = await lens.open(id);
-  await lens.waitForAnalyzer(page);
-  await inPanel(page, '.gkl-root').waitFor();
+  const page = await lens.openReport(id);
   await lens.waitForVerdict(page);
   return page;
 }

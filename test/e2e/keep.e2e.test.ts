@@ -20,13 +20,6 @@ beforeEach(() => lens.inWorker(() => chrome.storage.local.clear(), undefined));
 /** The report's own cells (the panel's tables are in its shadow root, outside the article). */
 const pageCells = (page: Page) => page.locator('.article-content td');
 
-async function openReport(id: string): Promise<Page> {
-  const page = await lens.open(id);
-  await lens.waitForAnalyzer(page);
-  await inPanel(page, '.gkl-root').waitFor();
-  return page;
-}
-
 /** The panel expanded (it stays as the reader left it across pages). */
 async function expand(page: Page): Promise<void> {
   if (!(await inPanel(page, '[role="dialog"]').count())) await inPanel(page, 'button.pill').click();
@@ -63,7 +56,7 @@ const hasFocus = (element: Locator) => element.evaluate((el) => (el.getRootNode(
 
 describe('the reader’s flags', () => {
   it('from the panel’s tables: marked on its cell, back on the same <td> after a reload, and listed', async () => {
-    const page = await openReport('000-word');
+    const page = await lens.openReport('000-word');
     await expand(page);
     const figure = inPanel(page, 'td[data-key="requests.granted.natural"]');
     expect(await figure.getAttribute('aria-describedby')).toBe('gkl-cell-hint-0');
@@ -96,7 +89,7 @@ describe('the reader’s flags', () => {
   it('from the page’s context menu, after a real right-click on the cell', async () => {
     // The menu item exists (update fails on an unknown id).
     await lens.inWorker(() => chrome.contextMenus.update('gkl-flag-cell', {}), undefined);
-    const page = await openReport('000-word');
+    const page = await lens.openReport('000-word');
     const index = await cellIndex(page, '39');
     await pageCells(page).nth(index).click({ button: 'right' });
     // Headless Chromium shows no native menu: run what choosing its item runs.
@@ -126,7 +119,7 @@ describe('the reader’s flags', () => {
 
 describe('year over year', () => {
   it('seed 000 saved from the panel as last year: the 2025 page shows YOY-CARRY on 自然人 and 总计, naming that snapshot', async () => {
-    const lastYear = await openReport('000-word');
+    const lastYear = await lens.openReport('000-word');
     await expand(lastYear);
     await inPanel(lastYear, '.copybar button.save').click();
     await expect.poll(() => status(lastYear).textContent()).toBe('已保存。');
@@ -135,7 +128,7 @@ describe('year over year', () => {
     const [saved] = Object.entries(stored).flatMap(([key, value]) => (key.startsWith('snapshot:') ? [value as Snapshot] : []));
     expect(saved!.report).toMatchObject({ agency: '鹤岗市人民政府办公室', year: 2024, findings: [] });
 
-    const page = await openReport('000-next');
+    const page = await lens.openReport('000-next');
     await expect.poll(() => lens.verdict(page)).toEqual({ isReport: true, errors: 0, warnings: 2, infos: 0, agency: '鹤岗市人民政府办公室', year: 2025 });
     await expand(page);
     // The day it was saved, on the reader's clock (Sweden's format is YYYY-MM-DD).
@@ -164,10 +157,10 @@ describe('year over year', () => {
   });
 
   it('the 2025 page open first: seed 000 saved afterwards from another tab brings its YOY-CARRY findings without a reload', async () => {
-    const page = await openReport('000-next');
+    const page = await lens.openReport('000-next');
     await expect.poll(() => lens.verdict(page)).toMatchObject({ isReport: true, errors: 0, warnings: 0, year: 2025 });
 
-    const lastYear = await openReport('000-word');
+    const lastYear = await lens.openReport('000-word');
     await expand(lastYear);
     await inPanel(lastYear, '.copybar button.save').click();
     await expect.poll(() => status(lastYear).textContent()).toBe('已保存。');

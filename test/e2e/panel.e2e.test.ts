@@ -13,13 +13,6 @@ declare const chrome: typeof browser;
 const lens = useLens({ lang: 'zh-CN' });
 
 /** A report page with the panel mounted. The panel keeps its state (expanded or not) across pages. */
-async function openReport(id: string): Promise<Page> {
-  const page = await lens.open(id);
-  await lens.waitForAnalyzer(page);
-  await inPanel(page, '.gkl-root').waitFor();
-  return page;
-}
-
 /** Collapses the panel to its pill (it may have been left open by an earlier test). */
 async function showPill(page: Page): Promise<Locator> {
   if (await inPanel(page, '[role="dialog"]').count()) await inPanel(page, 'button.collapse').click();
@@ -56,7 +49,7 @@ const pageHtml = (page: Page) =>
 
 describe('verdict: pill, panel and badge agree', () => {
   it('seed 001 (traditional, T2021): 7 errors and 1 warning, the 表三 total row', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     expect(await (await showPill(page)).textContent()).toBe('7 处错误 · 1 处提醒');
     expect(await lens.waitForVerdict(page)).toEqual({ isReport: true, errors: 7, warnings: 1, infos: 0, agency: '盘锦市双台子区人民政府办公室', year: 2023 });
     expect((await lens.badge(page)).text).toBe('7');
@@ -88,7 +81,7 @@ describe('verdict: pill, panel and badge agree', () => {
   });
 
   it('seed 002 (simplified, 表三 in three blocks): no finding at all', async () => {
-    const page = await openReport('002-word');
+    const page = await lens.openReport('002-word');
     expect(await (await showPill(page)).textContent()).toBe('✓ 未发现问题');
     expect(await lens.waitForVerdict(page)).toEqual({ isReport: true, errors: 0, warnings: 0, infos: 0, agency: '精河县', year: 2024 });
     expect((await lens.badge(page)).text).toBe('✓');
@@ -98,7 +91,7 @@ describe('verdict: pill, panel and badge agree', () => {
   });
 
   it('seed 003 (traditional with romanisation, T2019): 12 errors, with the report’s own note beside them', async () => {
-    const page = await openReport('003-word');
+    const page = await lens.openReport('003-word');
     const verdict = await lens.waitForVerdict(page);
     expect(verdict).toMatchObject({ isReport: true, errors: 12, warnings: 0, agency: '衡阳市人民政府办公室', year: 2019 });
     expect((await lens.badge(page)).text).toBe('12');
@@ -113,7 +106,7 @@ describe('verdict: pill, panel and badge agree', () => {
   });
 
   it('seed 004: says which tables are missing instead of inventing numbers', async () => {
-    const page = await openReport('004-word');
+    const page = await lens.openReport('004-word');
     expect(await lens.waitForVerdict(page)).toMatchObject({ isReport: true, errors: 0, warnings: 3 });
     expect(await (await showPill(page)).textContent()).toBe('3 处提醒');
     await showPanel(page);
@@ -126,7 +119,7 @@ describe('verdict: pill, panel and badge agree', () => {
 
 describe('between the panel and the page', () => {
   it('a finding click outlines its cells in the page, scrolls to them and flashes them', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await showPanel(page);
     await inPanel(page, '#gkl-item-finding_2').click(); // T3-SUM · 商业企业
     const focused = page.locator('[data-gkl-focus]');
@@ -141,7 +134,7 @@ describe('between the panel and the page', () => {
   });
 
   it('a click on a marked cell in the page opens its finding in the panel', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await showPill(page);
     await page.locator('[data-gkl-mark~="error"]', { hasText: /^\s*6\s*$/ }).click();
     await inPanel(page, '[role="dialog"]').waitFor();
@@ -150,7 +143,7 @@ describe('between the panel and the page', () => {
   });
 
   it('marks switched off leave the page exactly as Chromium shows it without the extension', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await showPanel(page);
     expect(await page.locator('[data-gkl-mark]').count()).toBe(4);
     await inPanel(page, '#gkl-item-finding_0').click(); // T3-ROW; a selected finding's outline goes too
@@ -163,7 +156,7 @@ describe('between the panel and the page', () => {
   });
 
   it('a traditional page gets national simplified labels, the cell as printed on hover', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await showPanel(page);
     const labels = await inPanel(page, '.table[aria-label^="表三"] thead th').allTextContents();
     expect(labels).toEqual(['申请人情况', '自然人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
@@ -173,7 +166,7 @@ describe('between the panel and the page', () => {
   });
 
   it('re-reads the report when the page changes it, and the verdict follows', async () => {
-    const page = await openReport('002-word');
+    const page = await lens.openReport('002-word');
     expect(await (await showPill(page)).textContent()).toBe('✓ 未发现问题');
     // 予以公开 · 自然人 43 → 44: the row and the columns no longer add up
     await page.evaluate(() => {
@@ -188,7 +181,7 @@ describe('between the panel and the page', () => {
   });
 
   it('injected again by the background: the newer analyzer replaces the older, one panel, same marks', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     const tab = await lens.tabId(page);
     await lens.inWorker(async (tabId) => {
       for (let i = 0; i < 2; i++) await chrome.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/analyzer.js'] });
@@ -202,7 +195,7 @@ describe('between the panel and the page', () => {
   });
 
   it('"check this page" on a checked page opens the one panel there', async () => {
-    const page = await openReport('003-word');
+    const page = await lens.openReport('003-word');
     expect(await lens.checkTab(page)).toEqual({ ok: true });
     await inPanel(page, '[role="dialog"]').waitFor();
     expect(await page.locator(ANALYZER_HOST).count()).toBe(1);
@@ -215,7 +208,7 @@ describe('between the panel and the page', () => {
 
 describe('moving the panel', () => {
   it('drags to another corner, where it stays on the next page', async () => {
-    const page = await openReport('002-word');
+    const page = await lens.openReport('002-word');
     const pill = await showPill(page);
     expect(await inPanel(page, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-bottom-right');
     const box = (await pill.boundingBox())!;
@@ -226,7 +219,7 @@ describe('moving the panel', () => {
     await expect.poll(() => inPanel(page, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-top-left');
     expect(await inPanel(page, '[role="dialog"]').count()).toBe(0); // a drag is not a click
     // The setting is saved asynchronously; a page open meanwhile follows it when it lands.
-    const next = await openReport('001-word');
+    const next = await lens.openReport('001-word');
     await expect.poll(() => inPanel(next, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-top-left');
     // and back by keyboard
     await (await showPill(next)).focus();
@@ -240,7 +233,7 @@ describe('moving the panel', () => {
 
 describe('copying on a plain-http page', () => {
   it('JSON: exactly the report, with the right figures', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await showPanel(page);
     await inPanel(page, 'button.copy-json').click();
     await expect.poll(() => inPanel(page, '.copybar > [role="status"]').textContent()).toBe('已复制 JSON');
@@ -254,7 +247,7 @@ describe('copying on a plain-http page', () => {
   });
 
   it('TSV for Excel/WPS, and an HTML table for Word with its plain-text twin', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await showPanel(page);
     await inPanel(page, 'button.copy-tsv').click();
     await expect.poll(() => inPanel(page, '.copybar > [role="status"]').textContent()).toBe('已复制表格，可直接粘贴到 Excel 或 WPS');
@@ -280,7 +273,7 @@ describe('copying on a plain-http page', () => {
 describe('screenshots', () => {
   it('saves the panel on report pages into docs/screenshots', async () => {
     for (const [id, name] of [['001-word', 'panel-001-traditional'], ['003-word', 'panel-003-t2019-note'], ['002-word', 'panel-002-clean']] as const) {
-      const page = await openReport(id);
+      const page = await lens.openReport(id);
       await showPanel(page);
       if (id === '001-word') await inPanel(page, '#gkl-item-finding_2').click();
       await page.waitForTimeout(2000); // the flash is over
@@ -290,7 +283,7 @@ describe('screenshots', () => {
       await inPanel(page, '.table[aria-label^="表三"]').evaluate((table) => table.scrollIntoView({ block: 'start' }));
       await lens.screenshot(page, 'panel-001-tables');
     }
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await showPill(page);
     await lens.screenshot(page, 'pill-001');
   });

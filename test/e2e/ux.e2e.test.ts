@@ -17,14 +17,6 @@ declare const chrome: typeof browser;
 
 const lens = useLens({ lang: 'zh-CN' });
 
-async function openReport(id: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await lens.open(id);
-  if (viewport) await page.setViewportSize(viewport);
-  await lens.waitForAnalyzer(page);
-  await inPanel(page, '.gkl-root').waitFor();
-  return page;
-}
-
 /** The keyboard shortcut's command, as the background hands it to the tab (CDP cannot press a browser accelerator). */
 async function shortcut(page: Page): Promise<void> {
   const tab = await lens.tabId(page);
@@ -56,7 +48,7 @@ const coverage = (page: Page) =>
 
 describe('findings at a glance', () => {
   it('seed 001: the summary, grouped by table then severity, the rule id on hover only', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await expanded(page);
     expect(await inPanel(page, 'p.summary').textContent()).toBe('读出 3 张表、200 个数字 · 7 处错误 · 1 处提醒');
     expect(await inPanel(page, '.findings .table-group > h4').allTextContents()).toEqual(['表二 1', '表三 7']);
@@ -68,7 +60,7 @@ describe('findings at a glance', () => {
   });
 
   it('N and P walk the findings in the order shown; each brings its cell to the middle of the window and flashes it', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await expanded(page);
     await inPanel(page, '#gkl-title').focus();
     expect(await inPanel(page, '.finding-nav .position').textContent()).toBe('共 8 处');
@@ -92,7 +84,7 @@ describe('findings at a glance', () => {
   });
 
   it('a click on a figure in the panel’s tables shows its cell in the page', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await expanded(page);
     await inPanel(page, 'td[data-key="requests.newReceived.commercial"]').click();
     const shown = page.locator('[data-gkl-focus]');
@@ -105,7 +97,7 @@ describe('findings at a glance', () => {
 
 describe('a panel that fits the window', () => {
   it('at 800 × 600 it covers at most 40 % of the page, floating and as a side panel', async () => {
-    const page = await openReport('001-word', { width: 800, height: 600 });
+    const page = await lens.openReport('001-word', { width: 800, height: 600 });
     await expanded(page);
     const floating = await coverage(page);
     expect(floating.share).toBeLessThanOrEqual(0.4);
@@ -121,14 +113,14 @@ describe('a panel that fits the window', () => {
   });
 
   it('resizes by its edge, with the keyboard too, and keeps the width', async () => {
-    const page = await openReport('001-word', { width: 1280, height: 900 });
+    const page = await lens.openReport('001-word', { width: 1280, height: 900 });
     await expanded(page);
     const before = (await coverage(page)).right - (await coverage(page)).left;
     await inPanel(page, '.resize').focus();
     await page.keyboard.press('ArrowLeft'); // the edge is on the left of a right-docked panel: wider
     await page.keyboard.press('ArrowLeft');
     await expect.poll(async () => Math.round((await coverage(page)).right - (await coverage(page)).left)).toBe(Math.round(before + 80));
-    const next = await openReport('002-word', { width: 1280, height: 900 });
+    const next = await lens.openReport('002-word', { width: 1280, height: 900 });
     await expanded(next);
     await expect.poll(async () => Math.round((await coverage(next)).right - (await coverage(next)).left)).toBe(Math.round(before + 80));
     // and back, for the tests after
@@ -141,7 +133,7 @@ describe('a panel that fits the window', () => {
   });
 
   it('at 390 px wide nothing overflows the window, the header wraps and stays in sight', async () => {
-    const page = await openReport('001-word', { width: 390, height: 800 });
+    const page = await lens.openReport('001-word', { width: 390, height: 800 });
     await expanded(page);
     const box = await coverage(page);
     expect(box.left).toBeGreaterThanOrEqual(0);
@@ -163,7 +155,7 @@ describe('a panel that fits the window', () => {
   it('the shortcut opens the panel and focuses it; Escape closes it and the page has its focus back', async () => {
     const commands = await lens.inWorker(() => chrome.commands.getAll(), undefined);
     expect(commands.find((c) => c.name === 'toggle-panel')).toMatchObject({ shortcut: 'Alt+Shift+G', description: '打开或关闭核对面板' });
-    const page = await openReport('003-word', { width: 1280, height: 900 });
+    const page = await lens.openReport('003-word', { width: 1280, height: 900 });
     if (await inPanel(page, '[role="dialog"]').count()) await inPanel(page, 'button.collapse').click();
     // A link of the page has the focus (as after reading with Tab).
     await page.evaluate(() => {
@@ -191,11 +183,11 @@ describe('a panel that fits the window', () => {
   });
 
   it('expanded in one tab, the panel stays a pill in the others', async () => {
-    const one = await openReport('001-word');
-    const two = await openReport('003-word');
+    const one = await lens.openReport('001-word');
+    const two = await lens.openReport('003-word');
     await expanded(one);
     // A page opened after it starts as a pill too, and the open one stays open.
-    const three = await openReport('002-word');
+    const three = await lens.openReport('002-word');
     await inPanel(three, 'button.pill').waitFor();
     expect(await inPanel(two, '[role="dialog"]').count()).toBe(0);
     expect(await inPanel(one, '[role="dialog"]').count()).toBe(1);
@@ -203,7 +195,7 @@ describe('a panel that fits the window', () => {
   });
 
   it('is never printed', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await page.emulateMedia({ media: 'print' });
     expect(await inPanel(page, '.gkl-root').evaluate((el) => getComputedStyle(el).display)).toBe('none');
     await page.emulateMedia({ media: 'screen' });
@@ -214,7 +206,7 @@ describe('a panel that fits the window', () => {
   it('axe finds no violation in the panel (pill and expanded, seeds 001 and 004)', async () => {
     const axe = await readFile(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
     for (const id of ['001-word', '004-word']) {
-      const page = await openReport(id);
+      const page = await lens.openReport(id);
       await page.addScriptTag({ content: axe });
       const run = () =>
         page.evaluate(async (host) => {
@@ -235,7 +227,7 @@ describe('a panel that fits the window', () => {
 
 describe('copy and export', () => {
   it('copies one table with its header row; the copy for Word has no colours', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await expanded(page);
     await inPanel(page, '.table[aria-label^="表三"] button.copy-table').click();
     await expect.poll(() => inPanel(page, '.table[aria-label^="表三"] .copy-table-box [role="status"]').textContent()).toBe('已复制表三，可粘贴到 Excel、WPS 或 Word');
@@ -261,7 +253,7 @@ describe('copy and export', () => {
   });
 
   it('seed 004 (no table read): copying a table says there is nothing to copy, never “copied”', async () => {
-    const page = await openReport('004-word');
+    const page = await lens.openReport('004-word');
     await expanded(page);
     await inPanel(page, 'button.copy-tsv').click();
     await expect.poll(() => inPanel(page, '.copybar > [role="status"]').textContent()).toBe('本页没有读出统计表，没有可复制的表格');
@@ -272,7 +264,7 @@ describe('copy and export', () => {
   });
 
   it('downloads the report as .xlsx (a sheet per table, the findings) and the findings as Markdown', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     await expanded(page);
     // Links the reader activates (by keyboard here): the file is made beforehand, its name kept.
     await inPanel(page, 'a.download-xlsx[href^="data:"]').focus();
@@ -342,7 +334,7 @@ describe('icons', () => {
 
 describe('screenshots', () => {
   it('the panel docked as a side panel, a finding selected (docs/screenshots with npm run screenshots)', async () => {
-    const page = await openReport('001-word', { width: 1280, height: 800 });
+    const page = await lens.openReport('001-word', { width: 1280, height: 800 });
     await expanded(page);
     await inPanel(page, 'button.dock-side').click();
     await expect.poll(() => inPanel(page, '.gkl-root').getAttribute('class')).toBe('gkl-root dock-side-right side open');

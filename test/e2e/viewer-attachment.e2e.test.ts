@@ -19,13 +19,6 @@ beforeAll(async () => {
   await printSeeds(['001']);
 }, 90_000);
 
-async function openReport(id: string): Promise<Page> {
-  const page = await lens.open(id);
-  await lens.waitForAnalyzer(page);
-  await inPanel(page, 'button.pill, [role="dialog"]').first().waitFor();
-  return page;
-}
-
 /** Collapses the panel to its pill (the expanded state is a setting that outlives pages). */
 async function showPill(page: Page) {
   if (await inPanel(page, '[role="dialog"]').count()) await inPanel(page, 'button.collapse').click();
@@ -38,7 +31,7 @@ describe('a report page whose report is a PDF attachment', () => {
   it('the pill says so; one click reads the attachment and the panel and badge show its report', async () => {
     const route = fileRoute('huaian-2024-pdf');
     const expected = await engineReport(route.file);
-    const page = await openReport('attachment-huaian');
+    const page = await lens.openReport('attachment-huaian');
     const pill = await showPill(page);
     expect(await pill.textContent()).toContain(await lens.t('viewer.attachment.pill'));
     // The page itself holds no table: nothing has been fetched yet.
@@ -60,7 +53,7 @@ describe('a report page whose report is a PDF attachment', () => {
   });
 
   it('a page with its own tables is read from its HTML; the attachment is offered for comparison', async () => {
-    const page = await openReport('attachment-001');
+    const page = await lens.openReport('attachment-001');
     expect(await lens.waitForVerdict(page)).toEqual({ isReport: true, errors: 7, warnings: 1, infos: 0, agency: '盘锦市双台子区人民政府办公室', year: 2023 });
     const pill = await showPill(page);
     expect(await pill.textContent()).not.toContain(await lens.t('viewer.attachment.pill'));
@@ -78,7 +71,7 @@ describe('a report page whose report is a PDF attachment', () => {
     expect(await findings(page)).toEqual(before);
   });
   it('the attachment differs from the page: each figure that differs is listed, named and with both numbers', async () => {
-    const page = await openReport('attachment-001-changed');
+    const page = await lens.openReport('attachment-001-changed');
     await showPanel(page);
     await inPanel(page, 'button.attachment-read').click();
     const rule = await lens.t('viewer.attachment.differsRule');
@@ -93,7 +86,7 @@ describe('opening the viewer', () => {
   it('the context menu on a link to a PDF opens it in the viewer beside the page', async () => {
     // The item exists (update fails on an unknown id).
     await lens.inWorker(() => chrome.contextMenus.update('gkl-open-viewer', {}), undefined);
-    const page = await openReport('attachment-huaian');
+    const page = await lens.openReport('attachment-huaian');
     const link = await page.locator('a[href$=".pdf"]').evaluate((a) => (a as HTMLAnchorElement).href);
     const opened = lens.context.waitForEvent('page');
     const tabId = await lens.tabId(page);
@@ -126,7 +119,7 @@ describe('opening the viewer', () => {
   });
 
   it('the popup offers nothing of the kind on a web page', async () => {
-    const page = await openReport('001-word');
+    const page = await lens.openReport('001-word');
     const popup = await lens.popup(page);
     await popup.locator('button.primary').first().waitFor();
     expect(await popup.locator('button.open-viewer').count()).toBe(0);
