@@ -4,7 +4,8 @@ import { listSnapshots } from './snapshots';
 import { exportJson } from './export';
 import { applyImport, planImport, readImportFile } from './import';
 import { listFlags, restoreFlags } from './flags';
-import { doubtfulFlag as flag, finding, readImportText as read, saveSeedReport as save, URL_A, URL_B } from './testing';
+import { finding } from './testing';
+import { doubtfulFlag as flag, readImportText as read, saveSeedReport as save, URL_A, URL_B } from './testing-store';
 import { useLocale } from '../../components/testing/i18n';
 
 describe('import', () => {

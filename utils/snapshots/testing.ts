@@ -2,9 +2,6 @@
 // expectations, as the engine would produce them.
 import { ReportSchema, SCHEMA_VERSION, type Finding, type Report } from '../../lib/report/schema';
 import { SEEDS } from '../../test/fixtures/seeds';
-import { saveSnapshot } from './snapshots';
-import { readImportFile, type ImportFile } from './import';
-import type { Flag, Snapshot } from './schema';
 
 /** Flat canonical keys → the nested tables of the report JSON. */
 function nest(figures: Record<string, number | null>, table: string): Record<string, unknown> | null {
@@ -65,24 +62,3 @@ export const finding = (rule: Finding['rule'], severity: Finding['severity'], ce
   ...(expected !== undefined ? { expected } : {}),
   ...(actual !== undefined ? { actual } : {}),
 });
-
-/** Two pages of one site, for snapshots and flags kept apart. */
-export const URL_A = 'http://www.hegang.gov.cn/zwgk/gknb/a.html';
-export const URL_B = 'http://www.hegang.gov.cn/zwgk/gknb/b.html';
-
-/** A "doubtful" flag on 表三's first total, with its note. */
-export const doubtfulFlag = (id: string, note: string): Flag => ({ id, key: 'requests.newReceived.total', kind: 'doubtful', note, createdAt: '2025-02-01T00:00:00.000Z' });
-
-/** Saves seed 000's report (with `opts`) for `url` with `flags`, at `at`; throws if it is not saved. */
-export async function saveSeedReport(url: string, opts: ReportOptions = {}, flags: Flag[] = [], at = '2025-02-01T00:00:00.000Z'): Promise<Snapshot> {
-  const r = await saveSnapshot({ report: seedReport(opts), url, title: 't', flags }, new Date(at));
-  if (!r.ok) throw new Error(r.message);
-  return r.snapshot;
-}
-
-/** An export file's text, read; throws if it does not read. */
-export function readImportText(text: string): ImportFile {
-  const r = readImportFile(text);
-  if (!r.ok) throw new Error(r.message);
-  return r.file;
-}

@@ -9,7 +9,8 @@ import { exportJson } from './export';
 import { applyImport, planImport } from './import';
 import { listQuarantine } from './store';
 import { CATALOG_IDS_KEY, CATALOG_META_KEY, summaryKey, summaryOf, yearKey } from './catalog';
-import { doubtfulFlag as flag, readImportText as read, saveSeedReport as save, seedReport, URL_A, URL_B } from './testing';
+import { seedReport } from './testing';
+import { doubtfulFlag as flag, readImportText as read, saveSeedReport as save, URL_A, URL_B } from './testing-store';
 import { useLocale } from '../../components/testing/i18n';
 
 const AGENCY = '鹤岗市人民政府办公室';
